@@ -1,0 +1,26 @@
+/* byline-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define BYLINE_TYPE_APPLICATION (byline_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylineApplication, byline_application, BYLINE, APPLICATION, AdwApplication)
+
+typedef struct
+{
+  const char *action;
+  const char *accels[3];
+} BylineShortcut;
+
+BylineApplication    *byline_application_new           (void);
+GSettings            *byline_application_get_settings  (BylineApplication *self);
+const BylineShortcut *byline_application_get_shortcuts (guint             *n_shortcuts);
+
+G_END_DECLS
