@@ -273,11 +273,12 @@ dup_photo_creators (BylineArticle *article)
     {
       g_autoptr(BylinePhoto) photo = g_list_model_get_item (photos, i);
 
-      g_ptr_array_add (creators, (gpointer) byline_photo_get_creator (photo));
+      if (byline_photo_get_creator (photo) != NULL)
+        g_ptr_array_add (creators, (gpointer) byline_photo_get_creator (photo));
     }
   g_ptr_array_add (creators, NULL);
 
-  /* dup_strv drops the NULLs (absent creators) and the duplicates. */
+  /* dup_strv drops the duplicates. */
   return byline_model_dup_strv ((const char * const *) creators->pdata);
 }
 
