@@ -559,7 +559,13 @@ byline_article_set_blocks (BylineArticle *self,
   copy = g_ptr_array_new_full (blocks != NULL ? blocks->len : 0,
                                (GDestroyNotify) byline_block_unref);
   for (guint i = 0; blocks != NULL && i < blocks->len; i++)
-    g_ptr_array_add (copy, byline_block_ref (g_ptr_array_index (blocks, i)));
+    {
+      BylineBlock *block = g_ptr_array_index (blocks, i);
+
+      g_return_if_fail (block != NULL);
+      byline_block_seal (block);
+      g_ptr_array_add (copy, byline_block_ref (block));
+    }
 
   if (blocks_equal (copy, self->blocks))
     return;
@@ -713,7 +719,8 @@ byline_article_add_photo (BylineArticle *self,
 
   byline_article_freeze_changed (self);
   g_list_store_append (self->photos, photo);
-  if (self->featured_photo == NULL)
+  /* The first photo becomes the featured one by default. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->photos)) == 1)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEATURED_PHOTO]);
   byline_article_thaw_changed (self, FALSE);
 
