@@ -536,6 +536,26 @@ test_render_empty (void)
   g_assert_false (json_object_has_member (json_node_get_object (ninjs), "bodies"));
 }
 
+static void
+test_render_credit_escaped (void)
+{
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  const char *writers[] = { "Thu & <Hà>", NULL };
+  const char *photographers[] = { "\"Kha\"", NULL };
+  g_autofree char *html = NULL;
+  g_autofree char *markdown = NULL;
+
+  byline_article_set_writers (article, writers);
+  byline_article_set_photographers (article, photographers);
+  html = byline_render_wordpress (article, NULL);
+  g_assert_cmpstr (html, ==,
+                   "<!-- wp:paragraph -->\n"
+                   "<p>BT: Thu &amp; &lt;Hà&gt; – Hình: &quot;Kha&quot;</p>\n"
+                   "<!-- /wp:paragraph -->");
+  markdown = byline_render_markdown (article, NULL);
+  g_assert_cmpstr (markdown, ==, "BT: Thu \\& \\<Hà\\> – Hình: \"Kha\"\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,6 +564,7 @@ main (int   argc,
 
   g_test_add_func ("/render/wordpress", test_render_wordpress);
   g_test_add_func ("/render/credit-line", test_render_credit_line);
+  g_test_add_func ("/render/credit-escaped", test_render_credit_escaped);
   g_test_add_func ("/render/caption", test_render_caption);
   g_test_add_func ("/render/marks-nesting", test_render_marks_nesting);
   g_test_add_func ("/render/links-filtered", test_render_links_filtered);
