@@ -88,12 +88,12 @@ byline_cms_error_is_transient (const GError *error)
 gint64
 byline_cms_error_get_retry_after (const GError *error)
 {
-  BylineCmsErrorPrivate *priv;
-
   g_return_val_if_fail (error != NULL, -1);
 
-  priv = byline_cms_error_get_private (error);
-  return priv != NULL ? priv->retry_after : -1;
+  if (error->domain != BYLINE_CMS_ERROR)
+    return -1;
+
+  return byline_cms_error_get_private (error)->retry_after;
 }
 
 /**
