@@ -444,26 +444,23 @@ media_from_json (JsonNode *node)
   return media;
 }
 
-/* WordPress keeps the uploaded name as media_details.original_image when
- * it scales a big photo down ("-scaled"). */
+/* WordPress stores a name it already has as "<stem>-1.jpg" and a big photo
+ * scaled down as "<stem>-scaled.jpg": the stem carries the photo's hash, so
+ * any of these is the same photo. */
 static gboolean
 media_has_file_name (JsonNode   *node,
                      const char *file_name)
 {
   JsonObject *object = object_or_null (node);
   g_autofree char *name = NULL;
-  JsonNode *details;
+  const char *dot = strrchr (file_name, '.');
+  gsize stem_length = dot != NULL ? (gsize) (dot - file_name) : strlen (file_name);
 
-  if (object == NULL)
+  if (object == NULL || (name = media_file_name (object)) == NULL)
     return FALSE;
 
-  name = media_file_name (object);
-  if (g_strcmp0 (name, file_name) == 0)
-    return TRUE;
-
-  details = json_object_get_member (object, "media_details");
-  return details != NULL && JSON_NODE_HOLDS_OBJECT (details) &&
-         g_strcmp0 (get_string (json_node_get_object (details), "original_image"), file_name) == 0;
+  return strncmp (name, file_name, stem_length) == 0 &&
+         (name[stem_length] == '.' || name[stem_length] == '-');
 }
 
 typedef struct
