@@ -200,7 +200,9 @@ byline_site_list_load (BylineSiteList  *self,
       return move_aside (self, "not valid JSON", error);
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* An empty file parses, without a root. */
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return move_aside (self, "not a JSON object", error);
 
   root = json_node_get_object (json_parser_get_root (parser));

@@ -179,7 +179,7 @@ terms_from_json (JsonNode *node)
   JsonNode *capabilities;
   const char *fetched;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
 
   root = json_node_get_object (node);
