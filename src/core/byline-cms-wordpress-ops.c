@@ -397,6 +397,55 @@ create_tag_cb (GTask       *task,
 }
 
 static void
+create_tag_post (GTask *task)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, g_task_get_task_data (task));
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  wp_request (task, SOUP_METHOD_POST, "wp/v2/tags", NULL, body, create_tag_cb);
+}
+
+/* WordPress compares term names without regard to case. */
+static void
+tag_search_cb (GTask       *task,
+               SoupMessage *msg,
+               JsonNode    *json)
+{
+  const char *name = g_task_get_task_data (task);
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (json))
+    {
+      return_protocol_error (task, "list of tags");
+      return;
+    }
+
+  array = json_node_get_array (json);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(BylineCmsTerm) term = term_from_json (json_array_get_element (array, i));
+      g_autofree char *folded = term != NULL ? g_utf8_casefold (term->name, -1) : NULL;
+
+      if (g_strcmp0 (folded, wanted) == 0)
+        {
+          g_task_return_pointer (task, g_steal_pointer (&term), (GDestroyNotify) byline_cms_term_free);
+          return;
+        }
+    }
+
+  create_tag_post (task);
+}
+
+/* Look first: a tag made by a colleague, or by an earlier attempt whose
+ * reply was lost, is reused rather than refused as a duplicate. */
+static void
 wp_create_tag (BylineCms           *cms,
                const char          *name,
                GCancellable        *cancellable,
@@ -404,16 +453,10 @@ wp_create_tag (BylineCms           *cms,
                gpointer             user_data)
 {
   g_autoptr(GTask) task = op_task_new (cms, wp_create_tag, cancellable, callback, user_data);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
+  const char *params[] = { "search", name, "per_page", PER_PAGE, "context", "view", NULL };
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, name);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  wp_request (task, SOUP_METHOD_POST, "wp/v2/tags", NULL, body, create_tag_cb);
+  g_task_set_task_data (task, g_strdup (name), g_free);
+  wp_request (task, SOUP_METHOD_GET, "wp/v2/tags", params, NULL, tag_search_cb);
 }
 
 /* Media -------------------------------------------------------------------- */

@@ -63,7 +63,8 @@ error_from_transport (SoupMessage *msg,
 }
 
 static const char *
-wordpress_message (JsonNode *json)
+wordpress_member (JsonNode   *json,
+                  const char *name)
 {
   JsonObject *object;
 
@@ -71,11 +72,22 @@ wordpress_message (JsonNode *json)
     return NULL;
 
   object = json_node_get_object (json);
-  if (!json_object_has_member (object, "message") ||
-      json_node_get_value_type (json_object_get_member (object, "message")) != G_TYPE_STRING)
+  if (!json_object_has_member (object, name) ||
+      json_node_get_value_type (json_object_get_member (object, name)) != G_TYPE_STRING)
     return NULL;
 
-  return json_object_get_string_member (object, "message");
+  return json_object_get_string_member (object, name);
+}
+
+/* WordPress's own words, except where they mislead: with a wrong
+ * application password it says "You are not currently logged in." */
+static const char *
+wordpress_message (JsonNode *json)
+{
+  if (g_strcmp0 (wordpress_member (json, "code"), "rest_not_logged_in") == 0)
+    return NULL;
+
+  return wordpress_member (json, "message");
 }
 
 static BylineCmsError

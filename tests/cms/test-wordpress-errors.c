@@ -269,12 +269,29 @@ test_wordpress_json_errors (void)
 
       fake_site_set_reply (site, cases[i].status, "application/json", body);
       error = get_post_error (cms);
-      g_assert_error (error, BYLINE_CMS_ERROR, cases[i].expected);
+      g_assert_error (error, BYLINE_CMS_ERROR, (int) cases[i].expected);
       /* WordPress's own words reach the user. */
       g_assert_cmpstr (error->message, ==, message);
       g_assert_cmpint (byline_cms_error_is_transient (error), ==, cases[i].transient);
       g_assert_cmpint (byline_cms_error_get_retry_after (error), ==, -1);
     }
+}
+
+/* "You are not currently logged in." misleads a user whose password is
+ * wrong: that one is replaced. */
+static void
+test_wordpress_not_logged_in (void)
+{
+  g_autoptr(FakeSite) site = fake_site_new ();
+  g_autoptr(BylineCms) cms = client_new (site);
+  g_autoptr(GError) error = NULL;
+
+  fake_site_set_reply (site, 401, "application/json",
+                       "{\"code\":\"rest_not_logged_in\",\"message\":\"You are not currently "
+                       "logged in.\",\"data\":{\"status\":401}}");
+  error = get_post_error (cms);
+  g_assert_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_AUTH);
+  g_assert_cmpstr (error->message, ==, "The site refused the user name or application password.");
 }
 
 static void
@@ -874,6 +891,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/cms/wordpress/errors/json", test_wordpress_json_errors);
+  g_test_add_func ("/cms/wordpress/errors/not-logged-in", test_wordpress_not_logged_in);
   g_test_add_func ("/cms/wordpress/errors/rate-limited", test_wordpress_rate_limited);
   g_test_add_func ("/cms/wordpress/errors/unavailable-http-date", test_wordpress_unavailable_http_date);
   g_test_add_func ("/cms/wordpress/errors/retry-after-parsing", test_retry_after_parsing);
