@@ -140,25 +140,34 @@ fake_handler (SoupServer        *server,
 }
 
 static FakeSite *
-fake_site_new (void)
+fake_site_new_full (GTlsCertificate *certificate)
 {
   FakeSite *site = g_new0 (FakeSite, 1);
   g_autoptr(GError) error = NULL;
   GSList *uris;
 
-  site->server = soup_server_new (NULL, NULL);
+  site->server = soup_server_new ("tls-certificate", certificate, NULL);
   site->requests = g_ptr_array_new_with_free_func (g_free);
   site->auth_headers = g_ptr_array_new_with_free_func (g_free);
   site->link_header = TRUE;
   site->content_type = "application/json";
   soup_server_add_handler (site->server, NULL, fake_handler, site, NULL);
-  soup_server_listen_local (site->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  soup_server_listen_local (site->server, 0,
+                            SOUP_SERVER_LISTEN_IPV4_ONLY |
+                            (certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                            &error);
   g_assert_no_error (error);
 
   uris = soup_server_get_uris (site->server);
   site->base = g_uri_to_string (uris->data);
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   return site;
+}
+
+static FakeSite *
+fake_site_new (void)
+{
+  return fake_site_new_full (NULL);
 }
 
 static void
@@ -654,6 +663,69 @@ test_redirect_keeps_password_home (void)
   g_assert_cmpstr (other->auth_headers->pdata[0], ==, "");
 }
 
+/* A throwaway self-signed certificate for 127.0.0.1, made by openssl. */
+static GTlsCertificate *
+make_certificate (char **cert_path)
+{
+  g_autofree char *dir = g_dir_make_tmp ("byline-tls-XXXXXX", NULL);
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autoptr(GError) error = NULL;
+  GTlsCertificate *certificate;
+  int status;
+
+  *cert_path = g_build_filename (dir, "cert.pem", NULL);
+  {
+    const char *argv[] = { "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                           "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
+                           "-out", *cert_path, "-days", "1", "-subj", "/CN=127.0.0.1",
+                           "-addext", "subjectAltName=IP:127.0.0.1", NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL,
+                  G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  certificate = g_tls_certificate_new_from_files (*cert_path, key, &error);
+  g_assert_no_error (error);
+  return certificate;
+}
+
+/* End to end: an https site whose redirect points to http is refused, and
+ * the http server never hears from us. Without the redirect the same
+ * server answers: the certificate set-up is right. */
+static void
+test_redirect_https_to_http (void)
+{
+  g_autofree char *ca = NULL;
+  g_autoptr(GTlsCertificate) certificate = make_certificate (&ca);
+  g_autoptr(FakeSite) secure = fake_site_new_full (certificate);
+  g_autoptr(FakeSite) plain = fake_site_new ();
+  g_autofree char *root = g_strconcat (secure->base, "wp-json/", NULL);
+  g_autoptr(BylineCmsWordpress) cms = NULL;
+  g_autoptr(BylineCmsPost) post = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_str_has_prefix (secure->base, "https://"));
+  cms = byline_cms_wordpress_new (secure->base, root, "u", "p", ca, &error);
+  g_assert_no_error (error);
+
+  fake_site_set_reply (secure, 200, "application/json", "{\"id\":5,\"status\":\"draft\"}");
+  byline_cms_get_post_async (BYLINE_CMS (cms), 5, NULL, result_cb, &result);
+  post = byline_cms_get_post_finish (BYLINE_CMS (cms), wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (post->id, ==, 5);
+
+  fake_site_set_reply (secure, 302, "text/plain", NULL);
+  secure->location = g_strconcat (plain->base, "wp-json/wp/v2/posts/5", NULL);
+  fake_site_set_reply (plain, 200, "application/json", "{\"id\":5,\"status\":\"draft\"}");
+  g_clear_error (&error);
+  error = get_post_error (BYLINE_CMS (cms));
+  g_assert_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_TLS);
+  g_assert_cmpuint (plain->requests->len, ==, 0);
+}
+
 /* A POST is never replayed to the Location. */
 static void
 test_redirect_post_not_followed (void)
@@ -909,6 +981,7 @@ main (int   argc,
   g_test_add_func ("/cms/wordpress/pagination", test_fetch_all_pages);
   g_test_add_func ("/cms/wordpress/redirect/decision", test_redirect_decision);
   g_test_add_func ("/cms/wordpress/redirect/password-stays-home", test_redirect_keeps_password_home);
+  g_test_add_func ("/cms/wordpress/redirect/https-to-http", test_redirect_https_to_http);
   g_test_add_func ("/cms/wordpress/redirect/post-not-followed", test_redirect_post_not_followed);
   g_test_add_func ("/cms/wordpress/post/json-only-set-fields", test_post_json_only_set_fields);
   g_test_add_func ("/cms/wordpress/post/dropped-featured-media", test_dropped_featured_media);
