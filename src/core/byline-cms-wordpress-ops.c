@@ -201,7 +201,7 @@ discover_home_cb (GTask       *task,
       return_protocol_error (task, "usable REST API address");
       return;
     }
-  wp_send (self, index, TRUE, task, discover_index_cb);
+  wp_send (self, index, WP_REPLY_JSON, task, discover_index_cb);
 }
 
 static void
@@ -220,7 +220,9 @@ wp_discover (BylineCms           *cms,
                                "“%s” is not a web address.", self->site_url);
       return;
     }
-  wp_send (self, home, FALSE, task, discover_home_cb);
+  /* Only the Link header matters: a home page that refuses HEAD or hides
+   * behind a 403 of a security plugin still leaves the fallback. */
+  wp_send (self, home, WP_REPLY_ANY_STATUS, task, discover_home_cb);
 }
 
 /* Credentials ------------------------------------------------------------- */
@@ -647,7 +649,7 @@ upload_send (GTask        *task,
   soup_message_set_request_body (msg, media_mime_type (upload->file_name), stream, upload->size);
   g_signal_connect_object (msg, "wrote-body-data",
                            G_CALLBACK (upload_wrote_body_data_cb), task, 0);
-  wp_send (task_self (task), msg, TRUE, task, upload_sent_cb);
+  wp_send (task_self (task), msg, WP_REPLY_JSON, task, upload_sent_cb);
 }
 
 static void

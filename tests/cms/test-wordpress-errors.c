@@ -25,6 +25,7 @@ typedef struct
   char       *body;
   char       *retry_after;
   gboolean    link_header;  /* the home page advertises the API */
+  guint       home_status;  /* of the home page, 200 if 0 */
   gboolean    never_answer;
   char       *location;     /* Location of the canned reply */
   GPtrArray  *requests;     /* "METHOD path?query" */
@@ -86,7 +87,8 @@ fake_home (FakeSite          *site,
       g_autofree char *link = g_strdup_printf ("<%swp-json/>; rel=\"https://api.w.org/\"", site->base);
       soup_message_headers_append (soup_server_message_get_response_headers (msg), "Link", link);
     }
-  fake_reply (msg, 200, "text/html", "<html><body>Home</body></html>");
+  fake_reply (msg, site->home_status ? site->home_status : 200, "text/html",
+              "<html><body>Home</body></html>");
 }
 
 /* Tags come in 3 pages of 2. */
@@ -557,6 +559,26 @@ test_discover_rest_route_fallback (void)
                    "GET /?rest_route=/wp/v2/posts/5&context=edit");
 }
 
+/* A home page that refuses HEAD (or a security plugin's 403) still leaves
+ * the fallback. */
+static void
+test_discover_home_refused (void)
+{
+  g_autoptr(FakeSite) site = fake_site_new ();
+  g_autoptr(BylineCmsWordpress) cms = NULL;
+  g_autoptr(BylineCmsSiteInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = NULL;
+
+  site->link_header = FALSE;
+  site->home_status = 405;
+  cms = byline_cms_wordpress_new (site->base, NULL, NULL, NULL, NULL, &error);
+  info = discover (BYLINE_CMS (cms), &error);
+  g_assert_no_error (error);
+  root = g_strconcat (site->base, "?rest_route=/", NULL);
+  g_assert_cmpstr (info->api_root, ==, root);
+}
+
 static void
 test_discover_not_wordpress (void)
 {
@@ -976,6 +998,7 @@ main (int   argc,
   g_test_add_func ("/cms/wordpress/errors/transient", test_transient_classes);
   g_test_add_func ("/cms/wordpress/discover/link-header", test_discover_link_header);
   g_test_add_func ("/cms/wordpress/discover/rest-route-fallback", test_discover_rest_route_fallback);
+  g_test_add_func ("/cms/wordpress/discover/home-refused", test_discover_home_refused);
   g_test_add_func ("/cms/wordpress/discover/not-wordpress", test_discover_not_wordpress);
   g_test_add_func ("/cms/wordpress/build-url", test_build_url);
   g_test_add_func ("/cms/wordpress/pagination", test_fetch_all_pages);
