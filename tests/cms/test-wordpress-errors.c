@@ -402,50 +402,96 @@ test_bad_json (void)
 
 /* Broken connections ------------------------------------------------------- */
 
-/* A raw server (in its own thread, the client runs on this one) that reads the request, sends the start of a reply and then
- * resets the connection (SO_LINGER 0 makes close() send RST). */
+/* A raw server, in its own thread (the client runs on this one), that
+ * resets the connection (SO_LINGER 0 makes close() send RST): after the
+ * start of its reply, or while the request body is still coming. */
+typedef enum
+{
+  RESET_MID_RESPONSE,
+  RESET_MID_UPLOAD,
+} ResetWhen;
+
 static gboolean
 reset_run_cb (GThreadedSocketService *service,
-                   GSocketConnection *connection,
-                   GObject           *source,
-                   gpointer           user_data)
+              GSocketConnection      *connection,
+              GObject                *source,
+              gpointer                user_data)
 {
   static const char partial[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                                 "Content-Length: 5000\r\n\r\n{\"id\":5,\"title\":";
   GSocket *socket = g_socket_connection_get_socket (connection);
   struct linger linger = { 1, 0 };
   char buffer[4096];
+  gsize received = 0;
+  gssize n;
 
-  g_socket_receive (socket, buffer, sizeof buffer, NULL, NULL);
-  g_socket_send (socket, partial, strlen (partial), NULL, NULL);
-  g_usleep (G_USEC_PER_SEC / 20);
+  /* Mid-upload: take 64 KiB of a bigger body, then hang up. */
+  while ((n = g_socket_receive (socket, buffer, sizeof buffer, NULL, NULL)) > 0 &&
+         GPOINTER_TO_INT (user_data) == RESET_MID_UPLOAD && (received += n) < 64 * 1024)
+    ;
+  if (GPOINTER_TO_INT (user_data) == RESET_MID_RESPONSE)
+    {
+      g_socket_send (socket, partial, strlen (partial), NULL, NULL);
+      g_usleep (G_USEC_PER_SEC / 20);
+    }
   setsockopt (g_socket_get_fd (socket), SOL_SOCKET, SO_LINGER, &linger, sizeof linger);
   g_socket_close (socket, NULL);
   return TRUE;
 }
 
-static void
-test_connection_reset (void)
+static BylineCms *
+reset_client_new (GSocketService *service,
+                  ResetWhen       when)
 {
-  g_autoptr(GSocketService) service = g_threaded_socket_service_new (1);
   g_autoptr(GError) error = NULL;
-  g_autoptr(BylineCmsWordpress) cms = NULL;
   g_autofree char *base = NULL;
   g_autofree char *root = NULL;
+  BylineCmsWordpress *cms;
   guint16 port;
 
   port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
   g_assert_no_error (error);
-  g_signal_connect (service, "run", G_CALLBACK (reset_run_cb), NULL);
+  g_signal_connect (service, "run", G_CALLBACK (reset_run_cb), GINT_TO_POINTER (when));
   g_socket_service_start (service);
 
   base = g_strdup_printf ("http://127.0.0.1:%u/", port);
   root = g_strconcat (base, "wp-json/", NULL);
   cms = byline_cms_wordpress_new (base, root, "u", "p", NULL, &error);
   g_assert_no_error (error);
+  return BYLINE_CMS (cms);
+}
 
-  g_clear_error (&error);
-  error = get_post_error (BYLINE_CMS (cms));
+static void
+test_connection_reset (void)
+{
+  g_autoptr(GSocketService) service = g_threaded_socket_service_new (1);
+  g_autoptr(BylineCms) cms = reset_client_new (service, RESET_MID_RESPONSE);
+  g_autoptr(GError) error = NULL;
+
+  error = get_post_error (cms);
+  g_assert_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_NETWORK);
+  g_assert_true (byline_cms_error_is_transient (error));
+  g_socket_service_stop (service);
+}
+
+static void
+test_connection_reset_mid_upload (void)
+{
+  g_autoptr(GSocketService) service = g_threaded_socket_service_new (1);
+  g_autoptr(BylineCms) cms = reset_client_new (service, RESET_MID_UPLOAD);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "big.jpg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *data = g_strnfill (4 * 1024 * 1024, 'z');
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BylineCmsMedia) media = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, 4 * 1024 * 1024, &error);
+  g_assert_no_error (error);
+  byline_cms_upload_media_async (cms, file, "byline-0123456789abcdef.jpg", 5, NULL, NULL, NULL,
+                                 NULL, NULL, NULL, NULL, result_cb, &result);
+  media = byline_cms_upload_media_finish (cms, wait_for (&result), &error);
+  g_assert_null (media);
   g_assert_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_NETWORK);
   g_assert_true (byline_cms_error_is_transient (error));
   g_socket_service_stop (service);
@@ -992,6 +1038,7 @@ main (int   argc,
   g_test_add_func ("/cms/wordpress/errors/proxy-html", test_proxy_html_error);
   g_test_add_func ("/cms/wordpress/errors/bad-json", test_bad_json);
   g_test_add_func ("/cms/wordpress/errors/connection-reset", test_connection_reset);
+  g_test_add_func ("/cms/wordpress/errors/connection-reset-mid-upload", test_connection_reset_mid_upload);
   g_test_add_func ("/cms/wordpress/errors/connection-refused", test_connection_refused);
   g_test_add_func ("/cms/wordpress/errors/timeout", test_timeout);
   g_test_add_func ("/cms/wordpress/errors/cancelled", test_cancelled);
