@@ -105,6 +105,16 @@ fallback_api_root (const char *site_url)
   return g_strconcat (site_url, sep, "rest_route=/", NULL);
 }
 
+static gboolean
+root_keeps_scheme (const char *site_url,
+                   const char *api_root)
+{
+  g_autoptr(GUri) site = g_uri_parse (site_url, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autoptr(GUri) root = g_uri_parse (api_root, SOUP_HTTP_URI_FLAGS, NULL);
+
+  return site != NULL && root != NULL && byline_cms_wordpress_redirect_allowed (site, root);
+}
+
 static int
 parse_gmt_offset (JsonObject *object)
 {
@@ -190,6 +200,13 @@ discover_home_cb (GTask       *task,
   char *api_root = link_api_root (msg);
   g_autoptr(SoupMessage) index = NULL;
 
+  if (api_root != NULL && !root_keeps_scheme (self->site_url, api_root))
+    {
+      /* WordPress behind a TLS proxy often announces http:// links: the
+       * https fallback reaches the same API without leaving https. */
+      g_debug ("Ignoring an API root that leaves https");
+      g_clear_pointer (&api_root, g_free);
+    }
   if (api_root == NULL)
     api_root = fallback_api_root (self->site_url);
   g_debug ("REST root: %s", api_root);

@@ -25,6 +25,7 @@ typedef struct
   char       *body;
   char       *retry_after;
   gboolean    link_header;  /* the home page advertises the API */
+  char       *link_root;    /* …at this root, else base + "wp-json/" */
   guint       home_status;  /* of the home page, 200 if 0 */
   gboolean    never_answer;
   char       *location;     /* Location of the canned reply */
@@ -84,7 +85,9 @@ fake_home (FakeSite          *site,
 
   if (site->link_header)
     {
-      g_autofree char *link = g_strdup_printf ("<%swp-json/>; rel=\"https://api.w.org/\"", site->base);
+      g_autofree char *link = site->link_root != NULL
+        ? g_strdup_printf ("<%s>; rel=\"https://api.w.org/\"", site->link_root)
+        : g_strdup_printf ("<%swp-json/>; rel=\"https://api.w.org/\"", site->base);
       soup_message_headers_append (soup_server_message_get_response_headers (msg), "Link", link);
     }
   fake_reply (msg, site->home_status ? site->home_status : 200, "text/html",
@@ -181,6 +184,7 @@ fake_site_free (FakeSite *site)
   g_free (site->body);
   g_free (site->retry_after);
   g_free (site->location);
+  g_free (site->link_root);
   g_ptr_array_unref (site->requests);
   g_ptr_array_unref (site->auth_headers);
   g_clear_pointer (&site->last_body, g_bytes_unref);
@@ -794,6 +798,31 @@ test_redirect_https_to_http (void)
   g_assert_cmpuint (plain->requests->len, ==, 0);
 }
 
+/* WordPress behind a TLS proxy may announce an http:// API root: discovery
+ * stays on https (the ?rest_route=/ fallback) and never calls the http one. */
+static void
+test_discover_https_announces_http (void)
+{
+  g_autofree char *ca = NULL;
+  g_autoptr(GTlsCertificate) certificate = make_certificate (&ca);
+  g_autoptr(FakeSite) secure = fake_site_new_full (certificate);
+  g_autoptr(FakeSite) plain = fake_site_new ();
+  g_autoptr(BylineCmsWordpress) cms = NULL;
+  g_autoptr(BylineCmsSiteInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = NULL;
+
+  secure->link_root = g_strconcat (plain->base, "wp-json/", NULL);
+  cms = byline_cms_wordpress_new (secure->base, NULL, "u", "p", ca, &error);
+  g_assert_no_error (error);
+  info = discover (BYLINE_CMS (cms), &error);
+  g_assert_no_error (error);
+
+  root = g_strconcat (secure->base, "?rest_route=/", NULL);
+  g_assert_cmpstr (info->api_root, ==, root);
+  g_assert_cmpuint (plain->requests->len, ==, 0);
+}
+
 /* A POST is never replayed to the Location. */
 static void
 test_redirect_post_not_followed (void)
@@ -1052,6 +1081,7 @@ main (int   argc,
   g_test_add_func ("/cms/wordpress/redirect/decision", test_redirect_decision);
   g_test_add_func ("/cms/wordpress/redirect/password-stays-home", test_redirect_keeps_password_home);
   g_test_add_func ("/cms/wordpress/redirect/https-to-http", test_redirect_https_to_http);
+  g_test_add_func ("/cms/wordpress/redirect/https-announces-http", test_discover_https_announces_http);
   g_test_add_func ("/cms/wordpress/redirect/post-not-followed", test_redirect_post_not_followed);
   g_test_add_func ("/cms/wordpress/post/json-only-set-fields", test_post_json_only_set_fields);
   g_test_add_func ("/cms/wordpress/post/dropped-featured-media", test_dropped_featured_media);
