@@ -581,6 +581,10 @@ test_discover_link_header (void)
   g_assert_true (g_strv_contains ((const char * const *) info->namespaces, "wp/v2"));
   /* The home page is only asked for its headers. */
   g_assert_cmpstr (g_ptr_array_index (site->requests, 0), ==, "HEAD /");
+  g_assert_cmpstr (soup_message_headers_get_one (site->last_headers, "User-Agent"), ==,
+                   "Byline/" PACKAGE_VERSION);
+  /* No credentials, no Authorization. */
+  g_assert_cmpstr (site->auth_headers->pdata[0], ==, "");
 }
 
 static void
