@@ -21,6 +21,18 @@
 
 static GMutex decode_mutex;
 
+/* libvips also reports a failed decode as a g_warning ("error in tile …")
+ * next to the error we turn into a GError for the caller: keep it for
+ * debugging, out of the user's terminal. */
+static void
+vips_warning_to_debug (const char     *log_domain,
+                       GLogLevelFlags  log_level,
+                       const char     *message,
+                       gpointer        user_data)
+{
+  g_debug ("%s: %s", log_domain, message);
+}
+
 static gpointer
 init_once (gpointer data)
 {
@@ -31,6 +43,8 @@ init_once (gpointer data)
    * result for a path whose contents changed; we never decode the same
    * file twice in a row on purpose, so it buys nothing. */
   vips_cache_set_max (0);
+  g_log_set_handler ("VIPS", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
+                     vips_warning_to_debug, NULL);
 
   if (!gexiv2_initialize ())
     g_error ("gexiv2 failed to start");

@@ -14,6 +14,13 @@
 #include "byline-photo-private.h"
 #include "photo-fixtures.h"
 
+void
+fixture_init (void)
+{
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  byline_photo_libs_init ();
+}
+
 char *
 fixture_tmp_path (const char *name)
 {

@@ -18,6 +18,7 @@
 
 G_BEGIN_DECLS
 
+void                  fixture_init            (void);
 /* A noisy JPEG (or .png/.webp/.tif by @name's suffix) of that size in the
  * test's temporary folder; returns its path. */
 char                 *fixture_make_image      (const char   *name,

@@ -257,6 +257,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  fixture_init ();
 
   g_test_add_func ("/photo/metadata/xmp-vietnamese", test_metadata_xmp_vietnamese);
   g_test_add_func ("/photo/metadata/xmp-lang-alt", test_metadata_xmp_lang_alt);
