@@ -75,8 +75,7 @@ thumbnail_run (const char  *path,
   gpointer pixels = NULL;
   size_t length = 0;
 
-  if (vips_thumbnail (path, &image, size, "height", size, "size", VIPS_SIZE_DOWN,
-                      "export_profile", "srgb", NULL) != 0
+  if (vips_thumbnail (path, &image, size, "height", size, "size", VIPS_SIZE_DOWN, NULL) != 0
       || (rgba = to_rgba8 (image)) == NULL
       || (pixels = vips_image_write_to_memory (rgba, &length)) == NULL)
     {

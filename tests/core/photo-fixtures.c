@@ -40,8 +40,8 @@ fixture_make_image (const char *name,
                     int         bands)
 {
   g_autoptr(BylineVipsImage) noise = NULL;
+  g_autoptr(BylineVipsImage) joined = NULL;
   g_autoptr(BylineVipsImage) image = NULL;
-  g_autoptr(BylineVipsImage) bright = NULL;
   g_autoptr(BylineVipsImage) uchar = NULL;
   char *path = fixture_tmp_path (name);
   VipsImage **bandv = NULL;
@@ -54,8 +54,13 @@ fixture_make_image (const char *name,
   bandv = g_new0 (VipsImage *, bands);
   for (int i = 0; i < bands; i++)
     bandv[i] = uchar;
-  g_assert_cmpint (vips_bandjoin (bandv, &image, bands, NULL), ==, 0);
+  g_assert_cmpint (vips_bandjoin (bandv, &joined, bands, NULL), ==, 0);
   g_free (bandv);
+  /* Tagged as a decoder would tag a real grey or colour photo. */
+  g_assert_cmpint (vips_copy (joined, &image,
+                              "interpretation", bands >= 3 ? VIPS_INTERPRETATION_sRGB
+                                                           : VIPS_INTERPRETATION_B_W,
+                              NULL), ==, 0);
   if (vips_image_write_to_file (image, path, NULL) != 0)
     g_error ("%s: %s", path, vips_error_buffer ());
 
@@ -241,4 +246,21 @@ fixture_image_size (const char *path,
   g_assert_nonnull (image);
   *width = vips_image_get_width (image);
   *height = vips_image_get_height (image);
+}
+
+double
+fixture_region_mean (const char *path,
+                     int         left,
+                     int         top,
+                     int         width,
+                     int         height)
+{
+  g_autoptr(BylineVipsImage) image = vips_image_new_from_file (path, NULL);
+  g_autoptr(BylineVipsImage) area = NULL;
+  double mean = -1;
+
+  g_assert_nonnull (image);
+  g_assert_cmpint (vips_extract_area (image, &area, left, top, width, height, NULL), ==, 0);
+  g_assert_cmpint (vips_avg (area, &mean, NULL), ==, 0);
+  return mean;
 }

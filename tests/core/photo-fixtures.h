@@ -50,5 +50,10 @@ BylinePhotoThumbnail *fixture_thumbnail       (const char   *path,
 void                  fixture_image_size      (const char   *path,
                                                int          *width,
                                                int          *height);
+double                fixture_region_mean     (const char   *path,
+                                               int           left,
+                                               int           top,
+                                               int           width,
+                                               int           height);
 
 G_END_DECLS
