@@ -29,6 +29,8 @@ typedef struct
   char               *id;
   BylinePhotoCredits *credits;
   guint               max_edge;
+  gboolean            has_alpha;
+  gboolean            has_profile;
 } Derivative;
 
 static void
@@ -48,13 +50,13 @@ set_failed (GError **error)
                                _("Could not prepare the photo for upload. Try attaching it again."));
 }
 
-/* Only the header: enough to know whether the result needs alpha. */
+/* Only the header: enough to know whether the result needs alpha and
+ * whether there is a colour profile to convert from. */
 static gboolean
-source_has_alpha (const char  *path,
-                  gboolean    *has_alpha,
-                  GError     **error)
+read_header (Derivative  *derivative,
+             GError     **error)
 {
-  g_autoptr(BylineVipsImage) header = vips_image_new_from_file (path, NULL);
+  g_autoptr(BylineVipsImage) header = vips_image_new_from_file (derivative->source_path, NULL);
 
   if (header == NULL)
     {
@@ -62,28 +64,30 @@ source_has_alpha (const char  *path,
       return FALSE;
     }
 
-  *has_alpha = vips_image_hasalpha (header);
+  derivative->has_alpha = vips_image_hasalpha (header);
+  derivative->has_profile = vips_image_get_typeof (header, VIPS_META_ICC_NAME) != 0;
   return TRUE;
 }
 
 static gboolean
 render (Derivative  *derivative,
         const char  *tmp_path,
-        gboolean     has_alpha,
         GError     **error)
 {
   g_autoptr(BylineVipsImage) image = NULL;
   int failed;
 
   /* "height" too, so max_edge bounds the longest edge whichever it is;
-   * VIPS_SIZE_DOWN never enlarges a small photo. */
+   * VIPS_SIZE_DOWN never enlarges a small photo. The profile goes with
+   * the other metadata, so an Adobe RGB photo is converted to sRGB first;
+   * without one, vips 8.14 would still "convert" and turn grey into RGB. */
   failed = vips_thumbnail (derivative->source_path, &image, derivative->max_edge,
                            "height", derivative->max_edge,
                            "size", VIPS_SIZE_DOWN,
-                           "export_profile", "srgb",
+                           "export_profile", derivative->has_profile ? "srgb" : NULL,
                            "fail_on", VIPS_FAIL_ON_TRUNCATED,
                            NULL);
-  if (failed == 0 && has_alpha)
+  if (failed == 0 && derivative->has_alpha)
     failed = vips_pngsave (image, tmp_path, "strip", TRUE, NULL);
   else if (failed == 0)
     failed = vips_jpegsave (image, tmp_path, "Q", 85, "strip", TRUE,
@@ -117,7 +121,6 @@ make_temp_path (const char  *dir,
 static gboolean
 write_file (Derivative  *derivative,
             const char  *final_path,
-            gboolean     has_alpha,
             GError     **error)
 {
   g_autofree char *tmp_path = make_temp_path (derivative->cache_dir, error);
@@ -128,7 +131,7 @@ write_file (Derivative  *derivative,
     return FALSE;
 
   byline_photo_decode_lock ();
-  rendered = render (derivative, tmp_path, has_alpha, error);
+  rendered = render (derivative, tmp_path, error);
   byline_photo_decode_unlock ();
 
   ok = rendered
@@ -148,20 +151,19 @@ derivative_run (Derivative    *derivative,
   g_autofree char *digest = byline_photo_credits_dup_digest (derivative->credits);
   g_autofree char *name = NULL;
   g_autofree char *final_path = NULL;
-  gboolean has_alpha = FALSE;
 
-  if (!source_has_alpha (derivative->source_path, &has_alpha, error))
+  if (!read_header (derivative, error))
     return NULL;
 
   name = g_strdup_printf ("%s-%u-%s.%s", derivative->id, derivative->max_edge,
-                          digest, has_alpha ? "png" : "jpg");
+                          digest, derivative->has_alpha ? "png" : "jpg");
   final_path = g_build_filename (derivative->cache_dir, name, NULL);
 
   /* The name covers the pixels (id), the size and every credit: a file
    * by that name is exactly what we would write. */
   if (!g_file_test (final_path, G_FILE_TEST_EXISTS)
       && (g_cancellable_set_error_if_cancelled (cancellable, error)
-          || !write_file (derivative, final_path, has_alpha, error)))
+          || !write_file (derivative, final_path, error)))
     return NULL;
 
   return g_file_new_for_path (final_path);

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "byline-photo-private.h"
 #include "photo-fixtures.h"
 
 #define CAPTION "Lễ hội đua ghe ngo trên sông Maspero, Sóc Trăng"
@@ -216,6 +217,20 @@ test_derivative_alpha_png (void)
 }
 
 static void
+test_derivative_grey_stays_grey (void)
+{
+  g_autofree char *bundle = bundle_path ();
+  g_autofree char *source = fixture_make_image ("grey.jpg", 300, 200, 1);
+  g_autoptr(BylinePhoto) photo = import (source, bundle);
+  g_autofree char *path = derivative (photo, bundle, 0);
+  g_autoptr(BylineVipsImage) image = vips_image_new_from_file (path, NULL);
+
+  /* No colour profile: no conversion that would make it three bands. */
+  g_assert_nonnull (image);
+  g_assert_cmpint (vips_image_get_bands (image), ==, 1);
+}
+
+static void
 test_derivative_missing_bundle_file (void)
 {
   g_autofree char *bundle = bundle_path ();
@@ -243,6 +258,7 @@ main (int   argc,
   g_test_add_func ("/photo/derivative/max-edge", test_derivative_max_edge);
   g_test_add_func ("/photo/derivative/cache", test_derivative_cache);
   g_test_add_func ("/photo/derivative/alpha-png", test_derivative_alpha_png);
+  g_test_add_func ("/photo/derivative/grey-stays-grey", test_derivative_grey_stays_grey);
   g_test_add_func ("/photo/derivative/missing-bundle-file", test_derivative_missing_bundle_file);
 
   return g_test_run ();
