@@ -268,6 +268,40 @@ test_import_formats (Fixture       *fixture,
     }
 }
 
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+test_import_cancelled (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *source = fixture_make_image ("cancel.jpg", 320, 240, 3);
+  g_autoptr(GFile) source_file = g_file_new_for_path (source);
+  g_autoptr(GFile) bundle_dir = g_file_new_for_path (fixture->bundle);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BylinePhoto) photo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The reporter closed the draft before the worker got to the photo.
+   * (Cancelled later, the result is still CANCELLED, but the photo may
+   * already be in photos/: an unreferenced file, reused if attached again.) */
+  g_cancellable_cancel (cancellable);
+  byline_photo_import_async (source_file, bundle_dir, cancellable, store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  photo = byline_photo_import_finish (result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (photo);
+  g_assert_false (g_file_test (fixture->photos, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +320,7 @@ main (int   argc,
   ADD ("/photo/import/missing-source", test_import_missing_source);
   ADD ("/photo/import/orientation", test_import_orientation);
   ADD ("/photo/import/formats", test_import_formats);
+  ADD ("/photo/import/cancelled", test_import_cancelled);
 #undef ADD
 
   return g_test_run ();
