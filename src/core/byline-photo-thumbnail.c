@@ -94,16 +94,28 @@ thumbnail_run (const char  *path,
   return thumbnail;
 }
 
+typedef struct
+{
+  char  *path;
+  guint  size;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_free (request->path);
+  g_free (request);
+}
+
 static void
 thumbnail_thread (GTask        *task,
                   gpointer      source_object,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  Request *request = task_data;
   GError *error = NULL;
   BylinePhotoThumbnail *thumbnail = NULL;
-  guint size = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "size"));
 
   byline_photo_libs_init ();
 
@@ -111,7 +123,7 @@ thumbnail_thread (GTask        *task,
    * article arrive one after the other instead of 40 decoders at once. */
   byline_photo_decode_lock ();
   if (!g_cancellable_set_error_if_cancelled (cancellable, &error))
-    thumbnail = thumbnail_run (g_file_peek_path (file), size, &error);
+    thumbnail = thumbnail_run (request->path, request->size, &error);
   byline_photo_decode_unlock ();
 
   if (thumbnail == NULL)
@@ -128,16 +140,20 @@ byline_photo_thumbnail_async (GFile               *file,
                               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  Request *request;
 
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (g_file_peek_path (file) != NULL);
   g_return_if_fail (size > 0);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  request = g_new0 (Request, 1);
+  request->path = g_file_get_path (file);
+  request->size = size;
+
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, byline_photo_thumbnail_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_object_set_data (G_OBJECT (task), "size", GUINT_TO_POINTER (size));
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
   g_task_run_in_thread (task, thumbnail_thread);
 }
 
