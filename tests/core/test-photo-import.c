@@ -268,6 +268,43 @@ test_import_formats (Fixture       *fixture,
     }
 }
 
+/* A phone editor's mangled EXIF: an APP1 segment whose IFD offset points
+ * far outside the file. */
+static void
+insert_broken_exif (const char *path)
+{
+  static const guint8 app1[] = {
+    0xff, 0xe1, 0x00, 0x16, 'E', 'x', 'i', 'f', 0, 0,
+    'I', 'I', 0x2a, 0x00, 0xf0, 0xff, 0xff, 0x7f, 0x01, 0x00, 0xff, 0xff, 0xff, 0xff,
+  };
+  g_autofree char *contents = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_byte_array_append (bytes, (const guint8 *) contents, 2);
+  g_byte_array_append (bytes, app1, sizeof app1);
+  g_byte_array_append (bytes, (const guint8 *) contents + 2, length - 2);
+  g_assert_true (g_file_set_contents (path, (const char *) bytes->data, bytes->len, NULL));
+}
+
+static void
+test_import_broken_metadata (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *source = fixture_make_image ("zalo.jpg", 320, 240, 3);
+  g_autoptr(BylinePhoto) photo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The pixels are fine: the photo is attached, the credits left empty
+   * for the reporter to type. */
+  insert_broken_exif (source);
+  photo = fixture_import (source, fixture->bundle, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_photo_get_width (photo), ==, 320);
+  g_assert_null (byline_photo_get_creator (photo));
+}
+
 static void
 store_result (GObject      *source,
               GAsyncResult *result,
@@ -321,6 +358,7 @@ main (int   argc,
   ADD ("/photo/import/orientation", test_import_orientation);
   ADD ("/photo/import/formats", test_import_formats);
   ADD ("/photo/import/cancelled", test_import_cancelled);
+  ADD ("/photo/import/broken-metadata", test_import_broken_metadata);
 #undef ADD
 
   return g_test_run ();
