@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "photo-fixtures.h"
 
@@ -306,6 +308,35 @@ test_import_broken_metadata (Fixture       *fixture,
 }
 
 static void
+test_import_disk_full (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *source = fixture_make_image ("big.jpg", 1200, 900, 3);
+      g_autoptr(BylinePhoto) photo = NULL;
+      g_autoptr(GError) error = NULL;
+      struct rlimit limit = { 64 * 1024, 64 * 1024 };
+
+      /* Writes past 64 KiB now fail (EFBIG) as they would on a full disk,
+       * partway through the copy. */
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      photo = fixture_import (source, fixture->bundle, &error);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == G_IO_ERROR);
+      g_assert_true (g_str_has_prefix (error->message, "Could not copy the photo into the draft: "));
+      g_assert_null (photo);
+      g_assert_false (g_file_test (fixture->photos, G_FILE_TEST_EXISTS));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
 store_result (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -359,6 +390,7 @@ main (int   argc,
   ADD ("/photo/import/formats", test_import_formats);
   ADD ("/photo/import/cancelled", test_import_cancelled);
   ADD ("/photo/import/broken-metadata", test_import_broken_metadata);
+  ADD ("/photo/import/disk-full", test_import_disk_full);
 #undef ADD
 
   return g_test_run ();
