@@ -370,6 +370,53 @@ test_import_cancelled (Fixture       *fixture,
   g_assert_false (g_file_test (fixture->photos, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_import_concurrent (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  enum { N = 4 };
+  g_autoptr(GFile) bundle_dir = g_file_new_for_path (fixture->bundle);
+  GAsyncResult *results[N] = { NULL };
+  char *creators[N] = { NULL };
+
+  /* A reporter drops four photos on the draft at once: four workers,
+   * one decode and one Exiv2 user at a time, every photo with its own
+   * credits. */
+  for (guint i = 0; i < N; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("batch-%u.jpg", i);
+      g_autofree char *source = fixture_make_image (name, 400 + i, 300, 3);
+      g_autofree char *command = NULL;
+      g_autoptr(GFile) file = g_file_new_for_path (source);
+
+      creators[i] = g_strdup_printf ("Phóng viên số %u", i);
+      command = g_strconcat ("set Xmp.dc.creator XmpSeq ", creators[i], NULL);
+      fixture_exiv2_modify (source, command, NULL);
+      byline_photo_import_async (file, bundle_dir, NULL, store_result, &results[i]);
+    }
+
+  for (guint i = 0; i < N; i++)
+    {
+      g_autoptr(BylinePhoto) photo = NULL;
+      g_autoptr(GError) error = NULL;
+
+      while (results[i] == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      photo = byline_photo_import_finish (results[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (byline_photo_get_width (photo), ==, 400 + i);
+      g_assert_cmpstr (byline_photo_get_creator (photo), ==, creators[i]);
+      g_clear_object (&results[i]);
+      g_free (creators[i]);
+    }
+
+  {
+    g_auto(GStrv) names = fixture_list_dir (fixture->photos);
+
+    g_assert_cmpuint (g_strv_length (names), ==, N);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +438,7 @@ main (int   argc,
   ADD ("/photo/import/cancelled", test_import_cancelled);
   ADD ("/photo/import/broken-metadata", test_import_broken_metadata);
   ADD ("/photo/import/disk-full", test_import_disk_full);
+  ADD ("/photo/import/concurrent", test_import_concurrent);
 #undef ADD
 
   return g_test_run ();
