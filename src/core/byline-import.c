@@ -181,21 +181,24 @@ has_suffix (const char *name,
   return n >= s && g_ascii_strcasecmp (name + n - s, suffix) == 0;
 }
 
-static BylineImportFormat
-format_from_name (const char  *file_name,
-                  GError     **error)
+/* Sets *format from the extension of @file_name (left alone when it
+ * says nothing); fails on word processor documents, which are not text. */
+static gboolean
+format_from_name (const char          *file_name,
+                  BylineImportFormat  *format,
+                  GError             **error)
 {
   static const char * const documents[] = { ".doc", ".docx", ".odt", ".rtf", ".pdf", ".pages" };
 
   if (file_name == NULL)
-    return BYLINE_IMPORT_FORMAT_AUTO;
+    return TRUE;
 
   if (has_suffix (file_name, ".txt") || has_suffix (file_name, ".text"))
-    return BYLINE_IMPORT_FORMAT_TEXT;
-  if (has_suffix (file_name, ".md") || has_suffix (file_name, ".markdown"))
-    return BYLINE_IMPORT_FORMAT_MARKDOWN;
-  if (has_suffix (file_name, ".json") || has_suffix (file_name, ".ninjs"))
-    return BYLINE_IMPORT_FORMAT_NINJS;
+    *format = BYLINE_IMPORT_FORMAT_TEXT;
+  else if (has_suffix (file_name, ".md") || has_suffix (file_name, ".markdown"))
+    *format = BYLINE_IMPORT_FORMAT_MARKDOWN;
+  else if (has_suffix (file_name, ".json") || has_suffix (file_name, ".ninjs"))
+    *format = BYLINE_IMPORT_FORMAT_NINJS;
 
   for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
     if (has_suffix (file_name, documents[i]))
@@ -203,10 +206,10 @@ format_from_name (const char  *file_name,
         g_set_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_UNKNOWN_FORMAT,
                      _("Byline cannot read %s documents. Save the document as plain text (.txt) or Markdown (.md) and import that."),
                      documents[i] + 1);
-        return -1;
+        return FALSE;
       }
 
-  return BYLINE_IMPORT_FORMAT_AUTO;
+  return TRUE;
 }
 
 static gboolean
@@ -289,12 +292,8 @@ byline_import_bytes (GBytes              *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (format == BYLINE_IMPORT_FORMAT_AUTO)
-    {
-      format = format_from_name (file_name, error);
-      if ((int) format < 0)
-        return NULL;
-    }
+  if (format == BYLINE_IMPORT_FORMAT_AUTO && !format_from_name (file_name, &format, error))
+    return NULL;
 
   text = bytes_to_text (bytes, error);
   if (text == NULL)

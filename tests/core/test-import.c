@@ -635,6 +635,7 @@ test_bad_input (void)
   assert_import_error (" \n\t\r\n\xEF\xBB\xBF", 8, BYLINE_IMPORT_FORMAT_TEXT, NULL, BYLINE_IMPORT_ERROR_EMPTY);
   assert_import_error ("# \n\n", 4, BYLINE_IMPORT_FORMAT_MARKDOWN, NULL, BYLINE_IMPORT_ERROR_EMPTY);
   assert_import_error ("PK\x03\x04", 4, BYLINE_IMPORT_FORMAT_AUTO, "story.docx", BYLINE_IMPORT_ERROR_UNKNOWN_FORMAT);
+  assert_import_error ("Text", 4, (BylineImportFormat) 42, NULL, BYLINE_IMPORT_ERROR_UNKNOWN_FORMAT);
 
   /* "Tiêu đề\nCà phê" in Latin-1: the message says where. */
   latin1 = g_bytes_new ("Ti\xEAu de\nC\xE0 ph\xEA", 14);
