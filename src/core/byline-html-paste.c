@@ -462,15 +462,11 @@ push_frame (Cleaner       *cleaner,
 }
 
 static gboolean
-in_heading_or_item (Cleaner *cleaner)
+in_heading (Cleaner *cleaner)
 {
   for (guint i = cleaner->frames->len; i-- > 0;)
-    {
-      Role role = g_array_index (cleaner->frames, Frame, i).role;
-
-      if (role == ROLE_HEADING || role == ROLE_ITEM)
-        return TRUE;
-    }
+    if (g_array_index (cleaner->frames, Frame, i).role == ROLE_HEADING)
+      return TRUE;
 
   return FALSE;
 }
@@ -488,12 +484,15 @@ start_tag (Cleaner    *cleaner,
   switch (role)
     {
     case ROLE_BREAK:
-      /* A line break inside a heading or an item is a space; elsewhere
-       * it ends the paragraph, as the block model has no line breaks. */
-      if (in_heading_or_item (cleaner))
+      /* A line break stays one ("\n", as Shift+Enter makes), except in a
+       * heading, where it is a space; two in a row end the paragraph, as
+       * in mail and web forms that have no <p>. */
+      if (in_heading (cleaner))
         byline_inline_append (cleaner->inl, " ", 1, FALSE, FALSE, NULL);
-      else
+      else if (byline_inline_ends_with_break (cleaner->inl))
         flush (cleaner);
+      else
+        byline_inline_append_break (cleaner->inl);
       return;
     case ROLE_RULE:
       close_implied (cleaner, info);

@@ -152,7 +152,7 @@ note_space (BylineInline *self,
             gboolean      italic,
             const char   *href)
 {
-  if (self->n_chars == 0 || self->pending_space)
+  if (self->n_chars == 0 || self->pending_space || byline_inline_ends_with_break (self))
     return;
 
   self->pending_space = TRUE;
@@ -187,6 +187,30 @@ compose_with_last (BylineInline *self,
   g_string_append (self->text, composed);
   self->n_chars += g_utf8_strlen (composed, -1) - 1;
   return p;
+}
+
+gboolean
+byline_inline_ends_with_break (BylineInline *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->text->len > 0 && self->text->str[self->text->len - 1] == '\n';
+}
+
+/* A line break inside the block (Shift+Enter, <br>), which the block
+ * model keeps as "\n"; none at the start, and the spaces around it go. */
+void
+byline_inline_append_break (BylineInline *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->n_chars == 0 || byline_inline_ends_with_break (self))
+    return;
+
+  self->pending_space = FALSE;
+  g_clear_pointer (&self->space_href, g_free);
+  g_string_append_c (self->text, '\n');
+  self->n_chars++;
 }
 
 static gboolean
@@ -269,6 +293,13 @@ byline_inline_finish (BylineInline    *self,
   guint n_chars;
 
   g_return_val_if_fail (self != NULL, NULL);
+
+  /* A break at the end separates nothing. */
+  if (byline_inline_ends_with_break (self))
+    {
+      g_string_truncate (self->text, self->text->len - 1);
+      self->n_chars--;
+    }
 
   if (self->n_chars == 0)
     {

@@ -58,6 +58,7 @@ typedef enum
   TOKEN_STRONG,   /* ** or __ */
   TOKEN_LINK_OPEN,
   TOKEN_LINK_CLOSE,
+  TOKEN_BREAK,    /* a hard line break */
 } TokenKind;
 
 typedef struct
@@ -365,6 +366,11 @@ lex_special (Lexer      *lexer,
           add_token (lexer, TOKEN_TEXT, p + 1, 1);
           return p + 2;
         }
+      if (p + 1 < lexer->end && p[1] == '\n')
+        {
+          add_token (lexer, TOKEN_BREAK, p, 2);
+          return p + 2;
+        }
       break;
     case '*':
     case '_':
@@ -482,6 +488,9 @@ emit_tokens (GArray       *tokens,
         case TOKEN_LINK_CLOSE:
           href = NULL;
           break;
+        case TOKEN_BREAK:
+          byline_inline_append_break (inl);
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -554,12 +563,15 @@ append_line (Parser     *parser,
              const char *line)
 {
   gsize len = strlen (line);
+  gsize spaces = 0;
 
-  /* A backslash at the end is a hard line break: a space, here. */
-  if (len > 0 && line[len - 1] == '\\' && parser->state != STATE_FENCE)
-    len--;
+  while (spaces < len && line[len - 1 - spaces] == ' ')
+    spaces++;
 
-  g_string_append_len (parser->pending, line, len);
+  /* Two spaces at the end are a hard line break, like a backslash. */
+  g_string_append_len (parser->pending, line, len - spaces);
+  if (spaces >= 2 && spaces < len && parser->state != STATE_FENCE)
+    g_string_append_c (parser->pending, '\\');
   g_string_append_c (parser->pending, '\n');
 }
 

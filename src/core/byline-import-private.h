@@ -17,7 +17,7 @@ G_BEGIN_DECLS
  * collapsed the way a browser does (runs of spaces, tabs, newlines and
  * no-break spaces become one space; none at either end), control
  * characters are dropped and the text comes out in NFC, with the marks in
- * characters. */
+ * characters. Line breaks are only those asked for with append_break. */
 typedef struct _BylineInline BylineInline;
 
 BylineInline  *byline_inline_new                (void);
@@ -28,6 +28,8 @@ void           byline_inline_append             (BylineInline  *self,
                                                  gboolean       bold,
                                                  gboolean       italic,
                                                  const char    *href);
+void           byline_inline_append_break       (BylineInline  *self);
+gboolean       byline_inline_ends_with_break    (BylineInline  *self);
 /* Returns the block (NULL when it would be empty) and resets @self. */
 BylineBlock   *byline_inline_finish             (BylineInline  *self,
                                                  BylineBlockKind kind,

@@ -39,7 +39,13 @@ import_test_dump_blocks (GPtrArray *blocks)
     {
       const BylineBlock *block = g_ptr_array_index (blocks, i);
 
-      g_string_append_printf (out, "%s %s", kind_name (block), byline_block_get_text (block));
+      g_autofree char *text = g_strdup (byline_block_get_text (block));
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+      g_autofree char *escaped = g_strjoinv ("\\n", lines);
+
+      /* A line break inside a block shows as "\n", so a dump has one
+       * line per block. */
+      g_string_append_printf (out, "%s %s", kind_name (block), escaped);
       for (guint j = 0; j < byline_block_get_n_marks (block); j++)
         {
           const BylineMark *mark = byline_block_get_mark (block, j);

@@ -97,8 +97,7 @@ test_browser (void)
                     "P Khối\n"
                     "P lồng\n"
                     "P cuối\n"
-                    "P Dòng một\n"
-                    "P Dòng hai\n"
+                    "P Dòng một\\nDòng hai\n"
                     "P Hềt ệ é © 2023 &unknown; €\n");
 }
 
@@ -151,6 +150,9 @@ test_broken (void)
   assert_cleans_to ("<p>a</div></b></p></p>b", "P a\nP b\n");
   assert_cleans_to ("<p title=\"x>y\">q</p><p a='1' b=2 c>r", "P q\nP r\n");
   assert_cleans_to ("<p>tag <b", "P tag\n");
+  /* One <br> is a line break, two end the paragraph; none at the ends. */
+  assert_cleans_to ("<p><br>x <br> y<br></p><p>a<br/><br>b<br></p><h2>c<br>d</h2>",
+                    "P x\\ny\nP a\nP b\nH2 c d\n");
   assert_cleans_to ("<!-- never closed <p>x</p>", "");
   assert_cleans_to ("a\xFF\xFEz", "P a\xEF\xBF\xBD\xEF\xBF\xBDz\n");
 

@@ -336,7 +336,8 @@ test_markdown_edge_cases (void)
   /* No level-1 heading first: the title stays empty and "#" later is a
    * heading; an ordered number inside a paragraph does not start a list;
    * unmatched delimiters are text. */
-  article = import_string ("## Phụ đề\n\nNăm\n2023. Đảng bộ **đạt *kết quả\n\n# Lớn\n",
+  article = import_string ("## Phụ đề\n\nNăm\n2023. Đảng bộ **đạt *kết quả\n\n# Lớn\n\n"
+                           "Hai dấu cách  \nvà gạch chéo\\\nlà ngắt dòng  \n",
                            BYLINE_IMPORT_FORMAT_MARKDOWN, NULL, &error);
   g_assert_no_error (error);
   body = dump_body (article);
@@ -344,7 +345,8 @@ test_markdown_edge_cases (void)
   g_assert_cmpstr (body, ==,
                    "H2 Phụ đề\n"
                    "P Năm 2023. Đảng bộ **đạt *kết quả\n"
-                   "H2 Lớn\n");
+                   "H2 Lớn\n"
+                   "P Hai dấu cách\\nvà gạch chéo\\nlà ngắt dòng\n");
 }
 
 static void
@@ -556,6 +558,13 @@ test_round_trip_ninjs (void)
   byline_article_set_priority (article, 2);
   byline_article_set_desk_note (article, "Kiểm tra chức danh");
   byline_article_set_embargo (article, embargo);
+  /* A line break typed inside a paragraph goes out as <br> and back. */
+  {
+    g_autoptr(GPtrArray) blocks = sample_blocks ();
+
+    g_ptr_array_add (blocks, byline_block_new (BYLINE_BLOCK_PARAGRAPH, "Dòng một\nDòng hai"));
+    byline_article_set_blocks (article, blocks);
+  }
 
   node = byline_render_ninjs (article, NULL);
   json = json_to_string (node, TRUE);
