@@ -213,34 +213,31 @@ format_from_name (const char          *file_name,
 }
 
 static gboolean
-line_starts_markdown (const char *line)
+line_is_heading (const char *line)
 {
   while (*line == ' ')
     line++;
+  if (*line != '#')
+    return FALSE;
+  while (*line == '#')
+    line++;
 
-  if (line[0] == '#')
-    {
-      while (*line == '#')
-        line++;
-      return *line == ' ';
-    }
-
-  return g_str_has_prefix (line, "> ") ||
-         ((line[0] == '-' || line[0] == '*') && line[1] == ' ');
+  return *line == ' ';
 }
 
-/* Markdown when a line starts like a heading, quote or list, or the text
- * has paired emphasis or a link. A news text has none of these. */
+/* Markdown when a line is a "# heading" or the text has **bold** or a
+ * [link](url). Lines starting "- " or "> " do not count: interviews put
+ * "- " before each question and mail quotes with "> ". */
 static gboolean
 sniff_markdown (const char *text)
 {
   const char *link;
 
-  if (line_starts_markdown (text))
+  if (line_is_heading (text))
     return TRUE;
 
   for (const char *p = strchr (text, '\n'); p != NULL; p = strchr (p + 1, '\n'))
-    if (line_starts_markdown (p + 1))
+    if (line_is_heading (p + 1))
       return TRUE;
 
   link = strstr (text, "](");
