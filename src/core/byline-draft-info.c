@@ -177,6 +177,9 @@ byline_draft_info_update (BylineDraftInfo        *self,
 
   old = g_steal_pointer (&self->entry);
   self->entry = byline_draft_entry_copy (entry);
+  /* The store's table is keyed by this very string: keep it alive. */
+  g_free (self->entry->id);
+  self->entry->id = g_steal_pointer (&old->id);
 
   g_object_freeze_notify (object);
   if (g_strcmp0 (old->title, entry->title) != 0)
