@@ -62,6 +62,8 @@ struct _BylineDraftStore
   GPtrArray        *problems;
   char            **recovered_ids;
   guint             n_parsed;
+  gint64            index_mtime;  /* of our last index.json write */
+  gboolean          owns_session;
   gboolean          loaded;
   gboolean          closed;
 };

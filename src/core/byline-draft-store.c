@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "byline-draft-store-private.h"
 
@@ -25,6 +26,7 @@ enum {
   PROP_ROOT,
   PROP_AUTOSAVE_DELAY,
   PROP_AUTOSAVE_DELAY_MS,
+  PROP_OWNS_SESSION,
   N_PROPS
 };
 
@@ -268,8 +270,8 @@ byline_draft_store_schedule_index (BylineDraftStore *self)
   self->index_timer_id = g_timeout_add (INDEX_DELAY_MS, index_timeout_cb, self);
 }
 
-/* Likewise only the loading store (the GUI) owns the session: a CLI run
- * must not mark the GUI's crashed session as clean. */
+/* Likewise only the loaded store that owns the session (the GUI) writes
+ * it: a CLI run must not mark the GUI's crashed session as clean. */
 void
 byline_draft_store_write_session (BylineDraftStore *self,
                                   gboolean          clean)
@@ -280,7 +282,7 @@ byline_draft_store_write_session (BylineDraftStore *self,
   GHashTableIter iter;
   gpointer id;
 
-  if (!self->loaded)
+  if (!self->loaded || !self->owns_session)
     return;
 
   g_hash_table_iter_init (&iter, self->tracked);
@@ -941,7 +943,7 @@ load_scanned_cb (GObject      *object,
     }
 
   g_strfreev (self->recovered_ids);
-  self->recovered_ids = g_steal_pointer (&ld->recovered);
+  self->recovered_ids = self->owns_session ? g_steal_pointer (&ld->recovered) : NULL;
   self->loaded = TRUE;
   byline_draft_store_apply_scan (self, ld->scan, TRUE);
   monitor_root (self);
@@ -1003,6 +1005,21 @@ byline_draft_store_load_sync (BylineDraftStore  *self,
 
 /* ---- watching the folders ------------------------------------------ */
 
+/* Whether index.json is still the one we wrote last (a stat, cheap). */
+static gboolean
+is_own_index (BylineDraftStore *self,
+              GFile            *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  GStatBuf st;
+
+  if (byline_file_writer_is_busy (self->index_writer))
+    return TRUE;
+  if (path == NULL || g_stat (path, &st) != 0)
+    return FALSE;
+  return (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000 == self->index_mtime;
+}
+
 static void
 root_changed_cb (GFileMonitor      *monitor,
                  GFile             *file,
@@ -1018,7 +1035,7 @@ root_changed_cb (GFileMonitor      *monitor,
   if (g_str_equal (name, "session.json") || g_str_has_prefix (name, "session.json.") ||
       g_str_has_prefix (name, "index.json."))
     return;
-  if (g_str_equal (name, "index.json") && byline_file_writer_is_busy (self->index_writer))
+  if (g_str_equal (name, "index.json") && is_own_index (self, file))
     return;
 
   self->rescan_retries = 0;
@@ -1569,6 +1586,21 @@ byline_draft_store_set_autosave_delay (BylineDraftStore *self,
 /* ---- GObject ------------------------------------------------------- */
 
 static void
+index_written_cb (BylineFileWriter *writer,
+                  guint64           tag,
+                  GBytes           *written,
+                  gint64            mtime,
+                  gint64            size,
+                  const GError     *error,
+                  gpointer          user_data)
+{
+  BylineDraftStore *self = user_data;
+
+  if (error == NULL)
+    self->index_mtime = mtime;
+}
+
+static void
 byline_draft_store_constructed (GObject *object)
 {
   BylineDraftStore *self = (BylineDraftStore *) object;
@@ -1586,8 +1618,20 @@ byline_draft_store_constructed (GObject *object)
   self->root_path = g_file_get_path (self->root);
   index = g_build_filename (self->root_path, "index.json", NULL);
   session = g_build_filename (self->root_path, "session.json", NULL);
-  self->index_writer = byline_file_writer_new (index, NULL, NULL);
+  self->index_writer = byline_file_writer_new (index, index_written_cb, self);
   self->session_writer = byline_file_writer_new (session, NULL, NULL);
+}
+
+static void
+unwatch (GFileMonitor **monitor,
+         gpointer       data)
+{
+  if (*monitor == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (*monitor, data);
+  g_file_monitor_cancel (*monitor);
+  g_clear_object (monitor);
 }
 
 static void
@@ -1595,17 +1639,21 @@ byline_draft_store_dispose (GObject *object)
 {
   BylineDraftStore *self = (BylineDraftStore *) object;
 
-  /* A pending index update is still written: its writer outlives us. */
+  GHashTableIter iter;
+  gpointer t;
+
+  /* Dropped without a flush (it should not be): still start the writes of
+   * what is dirty, and of a pending index update; the writers outlive us. */
+  g_hash_table_iter_init (&iter, self->tracked);
+  while (g_hash_table_iter_next (&iter, NULL, &t))
+    save_now (t);
+  g_hash_table_remove_all (self->tracked);
   if (self->index_timer_id != 0)
     write_index_now (self);
+
   g_clear_handle_id (&self->rescan_id, g_source_remove);
-  if (self->root_monitor != NULL)
-    g_file_monitor_cancel (self->root_monitor);
-  if (self->drafts_monitor != NULL)
-    g_file_monitor_cancel (self->drafts_monitor);
-  g_clear_object (&self->root_monitor);
-  g_clear_object (&self->drafts_monitor);
-  g_hash_table_remove_all (self->tracked);
+  unwatch (&self->root_monitor, self);
+  unwatch (&self->drafts_monitor, self);
 
   G_OBJECT_CLASS (byline_draft_store_parent_class)->dispose (object);
 }
@@ -1622,6 +1670,7 @@ byline_draft_store_finalize (GObject *object)
   g_clear_pointer (&self->state_writers, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->recovered_ids, g_strfreev);
+  byline_file_writer_disconnect (self->index_writer);
   g_clear_object (&self->index_writer);
   g_clear_object (&self->session_writer);
   g_clear_object (&self->root);
@@ -1649,6 +1698,9 @@ byline_draft_store_get_property (GObject    *object,
     case PROP_AUTOSAVE_DELAY_MS:
       g_value_set_uint (value, self->autosave_delay_ms);
       break;
+    case PROP_OWNS_SESSION:
+      g_value_set_boolean (value, self->owns_session);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1672,6 +1724,9 @@ byline_draft_store_set_property (GObject      *object,
       break;
     case PROP_AUTOSAVE_DELAY_MS:
       set_autosave_delay_ms (self, g_value_get_uint (value));
+      break;
+    case PROP_OWNS_SESSION:
+      self->owns_session = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1700,6 +1755,11 @@ byline_draft_store_class_init (BylineDraftStoreClass *klass)
   properties[PROP_AUTOSAVE_DELAY_MS] =
     g_param_spec_uint ("autosave-delay-ms", NULL, NULL, 0, 3600 * 1000, DEFAULT_AUTOSAVE_DELAY_MS,
                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* FALSE for byline-cli: it loads the library but leaves session.json,
+   * the GUI's crash record, alone. */
+  properties[PROP_OWNS_SESSION] =
+    g_param_spec_boolean ("owns-session", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   byline_draft_store_signals[SIGNAL_SAVED] =
@@ -1726,6 +1786,7 @@ static void
 byline_draft_store_init (BylineDraftStore *self)
 {
   self->autosave_delay_ms = DEFAULT_AUTOSAVE_DELAY_MS;
+  self->owns_session = TRUE;
   self->tracked = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) tracked_free);
   self->infos = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);

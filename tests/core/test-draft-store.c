@@ -174,6 +174,38 @@ test_close_flushes_and_session (void)
   assert_session (root, FALSE, NULL);
 }
 
+/* byline-cli loads the library too, but the session is the GUI's. */
+static void
+test_cli_leaves_session_alone (void)
+{
+  g_autofree char *root = test_root ();
+  g_autofree char *session = g_build_filename (root, "session.json", NULL);
+  g_autofree char *id = write_article (root, "Mở lúc sập", NULL, NULL);
+  g_autofree char *crashed = g_strdup_printf ("{\"version\":1,\"clean\":false,\"open\":[\"%s\"]}", id);
+  g_autoptr(GFile) file = g_file_new_for_path (root);
+  g_autoptr(BylineDraftStore) cli = NULL;
+  g_autoptr(BylineDraftStore) gui = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  write_file (session, crashed, -1);
+  cli = g_object_new (BYLINE_TYPE_DRAFT_STORE, "root", file, "owns-session", FALSE, NULL);
+  byline_draft_store_load_sync (cli, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length ((char **) byline_draft_store_get_recovered_ids (cli)), ==, 0);
+  article = open_sync (cli, id, &error);
+  g_assert_no_error (error);
+  byline_article_set_title (article, "Sửa từ dòng lệnh");
+  byline_draft_store_close_sync (cli, NULL, &error);
+  g_assert_no_error (error);
+
+  after = read_bytes (session);
+  g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after), crashed, strlen (crashed));
+  gui = new_loaded_store (root, 50);
+  g_assert_cmpstr (byline_draft_store_get_recovered_ids (gui)[0], ==, id);
+}
+
 static void
 count_problem_cb (BylineDraftStore *store,
                   const char       *id,
@@ -724,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/draft-store/autosave-round-trip", test_autosave_round_trip);
   g_test_add_func ("/draft-store/default-root", test_default_root);
   g_test_add_func ("/draft-store/close-flushes-and-session", test_close_flushes_and_session);
+  g_test_add_func ("/draft-store/cli-leaves-session-alone", test_cli_leaves_session_alone);
   g_test_add_func ("/draft-store/corrupt-moved-aside", test_corrupt_files_moved_aside);
   g_test_add_func ("/draft-store/corrupt-on-open", test_corrupt_on_open);
   g_test_add_func ("/draft-store/newer-version-read-only", test_newer_version_read_only);
