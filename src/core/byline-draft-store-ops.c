@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "byline-draft-store-private.h"
 #include "byline-fold.h"
@@ -746,4 +747,73 @@ byline_draft_store_watch_bundle (BylineTracked *t)
   t->monitor = g_file_monitor_directory (bundle, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
   if (t->monitor != NULL)
     g_signal_connect (t->monitor, "changed", G_CALLBACK (bundle_changed_cb), t);
+}
+
+/* ---- watching the folders ------------------------------------------ */
+
+/* Whether index.json is still the one we wrote last (a stat, cheap). */
+static gboolean
+is_own_index (BylineDraftStore *self,
+              GFile            *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  GStatBuf st;
+
+  if (byline_file_writer_is_busy (self->index_writer))
+    return TRUE;
+  if (path == NULL || g_stat (path, &st) != 0)
+    return FALSE;
+  return (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000 == self->index_mtime;
+}
+
+static void
+root_changed_cb (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event,
+                 gpointer           user_data)
+{
+  BylineDraftStore *self = user_data;
+  g_autofree char *name = g_file_get_basename (file);
+
+  /* Our own index and session writes are not news; a new bundle, or the
+   * index rewritten by another process after it saved, is. */
+  if (g_str_equal (name, "session.json") || g_str_has_prefix (name, "session.json.") ||
+      g_str_has_prefix (name, "index.json."))
+    return;
+  if (g_str_equal (name, "index.json") && is_own_index (self, file))
+    return;
+
+  self->rescan_retries = 0;
+  byline_draft_store_schedule_rescan (self, 300);
+}
+
+static GFileMonitor *
+watch_folder (BylineDraftStore *self,
+              const char       *path)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GFileMonitor *monitor;
+
+  monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (monitor == NULL)
+    {
+      g_debug ("Not watching %s: %s", path, error->message);
+      return NULL;
+    }
+
+  g_signal_connect (monitor, "changed", G_CALLBACK (root_changed_cb), self);
+  return monitor;
+}
+
+void
+byline_draft_store_monitor_root (BylineDraftStore *self)
+{
+  g_autofree char *drafts = g_build_filename (self->root_path, "drafts", NULL);
+
+  if (self->root_monitor == NULL)
+    self->root_monitor = watch_folder (self, self->root_path);
+  if (self->drafts_monitor == NULL)
+    self->drafts_monitor = watch_folder (self, drafts);
 }

@@ -107,5 +107,7 @@ void           byline_draft_store_apply_scan     (BylineDraftStore       *self,
                                                   BylineDraftScan        *scan,
                                                   gboolean                full);
 GHashTable    *byline_draft_store_dup_entries    (BylineDraftStore       *self);
+void           byline_draft_store_fill_views     (BylineDraftStore       *self);
+void           byline_draft_store_monitor_root   (BylineDraftStore       *self);
 
 G_END_DECLS
