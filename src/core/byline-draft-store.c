@@ -446,6 +446,8 @@ flush_step (GTask *task)
 {
   BylineDraftStore *self = g_task_get_source_object (task);
   FlushData *fd = g_task_get_task_data (task);
+  GHashTableIter iter;
+  gpointer writer;
 
   if (fd->index_phase)
     {
@@ -453,13 +455,17 @@ flush_step (GTask *task)
       return;
     }
 
-  /* The articles are on disk (or failed): now their index rows. */
+  /* The articles are on disk (or failed): now their index rows, the
+   * session and the outbox states. */
   fd->index_phase = TRUE;
   fd->pending++;
   if (self->loaded)
     write_index_now (self);
   wait_writer (task, self->index_writer);
   wait_writer (task, self->session_writer);
+  g_hash_table_iter_init (&iter, self->state_writers);
+  while (g_hash_table_iter_next (&iter, NULL, &writer))
+    wait_writer (task, writer);
   if (--fd->pending == 0)
     flush_step (task);
 }

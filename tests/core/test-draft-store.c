@@ -73,6 +73,23 @@ test_autosave_round_trip (void)
   g_assert_false (byline_draft_store_is_dirty (fresh, reopened));
 }
 
+/* An import is written at once, not after the autosave delay. */
+static void
+test_add_writes_now (void)
+{
+  g_autofree char *root = test_root ();
+  g_autoptr(BylineDraftStore) store = new_loaded_store (root, 3600 * 1000);
+  g_autoptr(BylineArticle) article = make_article ("Bài nhập", "Từ tệp .docx", "Thân bài.");
+  g_autofree char *path = article_path (root, byline_article_get_id (article));
+
+  byline_draft_store_add (store, article);
+  g_assert_true (byline_draft_store_is_tracked (store, article));
+  WAIT_UNTIL (!byline_draft_store_is_dirty (store, article));
+  assert_file_equals_article (path, article);
+  g_assert_cmpstr (byline_draft_info_get_title (byline_draft_store_lookup (store, byline_article_get_id (article))),
+                   ==, "Bài nhập");
+}
+
 static void
 test_default_root (void)
 {
@@ -754,6 +771,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/draft-store/autosave-round-trip", test_autosave_round_trip);
+  g_test_add_func ("/draft-store/add-writes-now", test_add_writes_now);
   g_test_add_func ("/draft-store/default-root", test_default_root);
   g_test_add_func ("/draft-store/close-flushes-and-session", test_close_flushes_and_session);
   g_test_add_func ("/draft-store/cli-leaves-session-alone", test_cli_leaves_session_alone);
