@@ -655,6 +655,13 @@ test_search_vietnamese (void)
   g_autofree char *folded = byline_fold_for_search ("ĐẢNG Ủy");
 
   g_assert_cmpstr (folded, ==, "dang uy");
+  g_free (folded);
+  folded = byline_fold_for_search ("Tháp MƯỜI");
+  g_assert_cmpstr (folded, ==, "thap muoi");
+  g_free (folded);
+  /* Typed with a decomposing input method: the same result. */
+  folded = byline_fold_for_search ("My\xcc\x83 Qui\xcc\x81");
+  g_assert_cmpstr (folded, ==, "my qui");
   g_usleep (2000);
   b = write_article (root, "Không liên quan", "Tin thể thao", "Bóng đá.");
   store = new_loaded_store (root, 50);
