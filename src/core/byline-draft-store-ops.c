@@ -788,14 +788,16 @@ root_changed_cb (GFileMonitor      *monitor,
                  gpointer           user_data)
 {
   BylineDraftStore *self = user_data;
-  g_autofree char *name = g_file_get_basename (file);
+  /* An atomic write is a rename of a temp file over the target. */
+  GFile *target = event == G_FILE_MONITOR_EVENT_RENAMED && other != NULL ? other : file;
+  g_autofree char *name = g_file_get_basename (target);
 
   /* Our own index and session writes are not news; a new bundle, or the
    * index rewritten by another process after it saved, is. */
   if (g_str_equal (name, "session.json") || g_str_has_prefix (name, "session.json.") ||
       g_str_has_prefix (name, "index.json."))
     return;
-  if (g_str_equal (name, "index.json") && is_own_index (self, file))
+  if (g_str_equal (name, "index.json") && is_own_index (self, target))
     return;
 
   self->rescan_retries = 0;

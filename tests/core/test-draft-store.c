@@ -223,6 +223,35 @@ test_cli_leaves_session_alone (void)
   g_assert_cmpstr (byline_draft_store_get_recovered_ids (gui)[0], ==, id);
 }
 
+/* A CLI that loaded the library rewrites index.json when it saves; the
+ * GUI watches it and refreshes rows of drafts it does not have open. */
+static void
+test_cli_edit_refreshes_library (void)
+{
+  g_autofree char *root = test_root ();
+  g_autofree char *id = write_article (root, "Trước", NULL, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (root);
+  g_autoptr(BylineDraftStore) gui = new_loaded_store (root, 50);
+  g_autoptr(BylineDraftStore) cli = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineDraftInfo *info = byline_draft_store_lookup (gui, id);
+  gboolean notified = FALSE;
+
+  g_signal_connect (info, "notify::title", G_CALLBACK (flag_cb), &notified);
+  cli = g_object_new (BYLINE_TYPE_DRAFT_STORE, "root", file, "owns-session", FALSE, NULL);
+  byline_draft_store_load_sync (cli, NULL, &error);
+  g_assert_no_error (error);
+  article = open_sync (cli, id, &error);
+  g_assert_no_error (error);
+  byline_article_set_title (article, "Sau");
+  byline_draft_store_close_sync (cli, NULL, &error);
+  g_assert_no_error (error);
+
+  wait_for_flag (&notified, "the library row to follow the CLI's edit");
+  g_assert_cmpstr (byline_draft_info_get_title (info), ==, "Sau");
+}
+
 static void
 count_problem_cb (BylineDraftStore *store,
                   const char       *id,
@@ -782,6 +811,7 @@ main (int   argc,
   g_test_add_func ("/draft-store/default-root", test_default_root);
   g_test_add_func ("/draft-store/close-flushes-and-session", test_close_flushes_and_session);
   g_test_add_func ("/draft-store/cli-leaves-session-alone", test_cli_leaves_session_alone);
+  g_test_add_func ("/draft-store/cli-edit-refreshes-library", test_cli_edit_refreshes_library);
   g_test_add_func ("/draft-store/corrupt-moved-aside", test_corrupt_files_moved_aside);
   g_test_add_func ("/draft-store/corrupt-on-open", test_corrupt_on_open);
   g_test_add_func ("/draft-store/newer-version-read-only", test_newer_version_read_only);
