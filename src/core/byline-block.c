@@ -24,6 +24,10 @@ struct _BylineBlock
   gboolean         ordered;    /* list items */
   char            *photo_id;   /* photos */
   GArray          *marks;      /* of BylineMark */
+  /* Set once the block is in an article: from then on it is shared and
+   * must not change behind the article's back (no "changed" would be
+   * emitted for it). Copies start unsealed. */
+  gboolean         sealed;
 };
 
 G_DEFINE_BOXED_TYPE (BylineBlock, byline_block, byline_block_ref, byline_block_unref)
@@ -353,7 +357,9 @@ normalize_marks (GArray *marks)
  * @href: (nullable): the target of a link; required for links, ignored
  *   otherwise
  *
- * The range is clamped to the text; an empty range adds nothing.
+ * The range is clamped to the text; an empty range adds nothing. A block
+ * that is already in an article cannot change: copy it, mark the copy and
+ * set the new blocks.
  */
 void
 byline_block_add_mark (BylineBlock    *self,
@@ -365,6 +371,7 @@ byline_block_add_mark (BylineBlock    *self,
   BylineMark mark = { kind, 0, 0, NULL };
 
   g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   g_return_if_fail (kind <= BYLINE_MARK_LINK);
   g_return_if_fail (kind != BYLINE_MARK_LINK || (href != NULL && href[0] != '\0'));
 
@@ -378,6 +385,14 @@ byline_block_add_mark (BylineBlock    *self,
 
   g_array_append_val (self->marks, mark);
   normalize_marks (self->marks);
+}
+
+void
+byline_block_seal (BylineBlock *self)
+{
+  g_assert (self != NULL);
+
+  self->sealed = TRUE;
 }
 
 guint
@@ -458,6 +473,7 @@ static gboolean
 read_mark (BylineBlock  *self,
            JsonObject   *object,
            const char   *where,
+           gboolean      tolerant,
            GError      **error)
 {
   g_autofree char *type = NULL;
@@ -473,6 +489,9 @@ read_mark (BylineBlock  *self,
     return FALSE;
 
   kind = name_index (mark_names, G_N_ELEMENTS (mark_names), type);
+  /* A newer Byline's new kind of mark: only formatting is lost. */
+  if (kind < 0 && tolerant && type != NULL)
+    return TRUE;
   if (kind < 0 || start < 0 || end < 0 || (kind == BYLINE_MARK_LINK && href == NULL))
     {
       byline_json_set_invalid (error, where, "type",
@@ -488,6 +507,7 @@ static gboolean
 read_marks (BylineBlock  *self,
             JsonObject   *object,
             const char   *where,
+            gboolean      tolerant,
             GError      **error)
 {
   JsonArray *marks = NULL;
@@ -500,7 +520,7 @@ read_marks (BylineBlock  *self,
       JsonObject *mark = byline_json_element_object (marks, i, where, "marks", error);
       g_autofree char *mark_where = g_strdup_printf ("%s.marks[%u]", where, i);
 
-      if (mark == NULL || !read_mark (self, mark, mark_where, error))
+      if (mark == NULL || !read_mark (self, mark, mark_where, tolerant, error))
         return FALSE;
     }
 
@@ -537,9 +557,12 @@ block_from_fields (int          kind,
     }
 }
 
+/* @tolerant: skip the marks this version does not know (for files of a
+ * newer schema version) instead of failing */
 BylineBlock *
 byline_block_new_from_json_at (JsonObject  *object,
                                const char  *where,
+                               gboolean     tolerant,
                                GError     **error)
 {
   g_autoptr(BylineBlock) self = NULL;
@@ -558,7 +581,7 @@ byline_block_new_from_json_at (JsonObject  *object,
 
   self = block_from_fields (name_index (kind_names, G_N_ELEMENTS (kind_names), type),
                             text, level, ordered, photo_id, where, error);
-  if (self == NULL || !read_marks (self, object, where, error))
+  if (self == NULL || !read_marks (self, object, where, tolerant, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -571,5 +594,5 @@ byline_block_new_from_json (JsonObject  *object,
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return byline_block_new_from_json_at (object, "block", error);
+  return byline_block_new_from_json_at (object, "block", FALSE, error);
 }
