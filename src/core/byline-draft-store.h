@@ -11,6 +11,32 @@
  * Layout under the root (default: $XDG_DATA_HOME/io.github.bylinedesk.Byline):
  * drafts/<uuid>/article.json (+ photos/ and files of other components),
  * trash/<uuid>/, index.json, session.json.
+ *
+ * Signals:
+ *   "saved" (BylineArticle *article)            a write of it succeeded
+ *   "save-failed" (BylineArticle *, GError *)   the message names the draft;
+ *                                                G_IO_ERROR codes (NO_SPACE,
+ *                                                READ_ONLY, PERMISSION_DENIED…)
+ *   "save-state-changed" (BylineArticle *)      see byline_draft_store_get_save_state()
+ *   "problem" (const char *id, const char *message)
+ *                                                a draft could not be loaded and
+ *                                                was moved aside (also in
+ *                                                byline_draft_store_get_load_problems())
+ *   "external-change" (BylineArticle *old, BylineArticle *new)
+ *                                                another process changed an open,
+ *                                                clean draft: the store now tracks
+ *                                                @new; show it instead of @old
+ *   "conflict" (BylineArticle *mine, BylineArticle *theirs)
+ *                                                the same, but @mine has unsaved
+ *                                                changes: nothing is written until
+ *                                                byline_draft_store_resolve_conflict()
+ *
+ * Typical use. GUI: new (NULL) → bind "autosave-delay" to GSettings →
+ * load_async → reopen get_recovered_ids() with a notice → create / open_async
+ * per window → release when a window closes → close_async at quit.
+ * byline-cli: g_object_new (BYLINE_TYPE_DRAFT_STORE, "owns-session", FALSE)
+ * → load_sync (so its saves update index.json, which a running GUI follows)
+ * → open / add → close_sync.
  */
 
 #pragma once
