@@ -79,8 +79,8 @@ in_order_at (GListModel *model,
   return TRUE;
 }
 
-static void
-place_in_views (BylineDraftStore *self,
+void
+byline_draft_store_place_in_views (BylineDraftStore *self,
                 BylineDraftInfo  *info)
 {
   const BylineDraftEntry *entry = byline_draft_info_get_entry (info);
@@ -131,7 +131,7 @@ byline_draft_store_put_entry (BylineDraftStore       *self,
   else
     byline_draft_info_update (info, entry);
 
-  place_in_views (self, info);
+  byline_draft_store_place_in_views (self, info);
   byline_draft_store_schedule_index (self);
 }
 
@@ -149,8 +149,6 @@ byline_draft_store_remove_entry (BylineDraftStore *self,
   byline_draft_store_schedule_index (self);
 }
 
-/* The first load fills empty views at once: inserting 10,000 rows one by
- * one would emit 10,000 "items-changed". */
 static int
 compare_info_ptrs (gconstpointer a,
                    gconstpointer b,
@@ -159,6 +157,7 @@ compare_info_ptrs (gconstpointer a,
   return compare_infos (*(gpointer *) a, *(gpointer *) b, user_data);
 }
 
+/* Rebuilds every view at once (a load, or many new rows). */
 void
 byline_draft_store_fill_views (BylineDraftStore *self)
 {

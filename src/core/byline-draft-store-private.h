@@ -108,6 +108,8 @@ void           byline_draft_store_apply_scan     (BylineDraftStore       *self,
                                                   gboolean                full);
 GHashTable    *byline_draft_store_dup_entries    (BylineDraftStore       *self);
 void           byline_draft_store_fill_views     (BylineDraftStore       *self);
+void           byline_draft_store_place_in_views (BylineDraftStore       *self,
+                                                  BylineDraftInfo        *info);
 void           byline_draft_store_monitor_root   (BylineDraftStore       *self);
 
 G_END_DECLS
