@@ -431,11 +431,22 @@ flush_return (GTask *task)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       BylineTracked *t = value;
+      BylineSaveState state = compute_state (t);
+      const char *title = byline_article_get_title (t->article);
 
-      if (compute_state (t) != BYLINE_SAVE_STATE_ERROR)
-        continue;
-      g_task_return_new_error (task, t->error->domain, t->error->code, "%s", t->error->message);
-      return;
+      if (state == BYLINE_SAVE_STATE_ERROR)
+        {
+          g_task_return_new_error (task, t->error->domain, t->error->code, "%s", t->error->message);
+          return;
+        }
+      /* Unsaved on purpose, but unsaved: quitting now would drop it. */
+      if (state == BYLINE_SAVE_STATE_CONFLICT)
+        {
+          g_task_return_new_error (task, BYLINE_DRAFT_STORE_ERROR, BYLINE_DRAFT_STORE_ERROR_CONFLICT,
+                                   "The draft “%s” was changed elsewhere too: choose the version to keep",
+                                   title && title[0] ? title : "Untitled");
+          return;
+        }
     }
 
   g_task_return_boolean (task, TRUE);

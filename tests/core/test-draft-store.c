@@ -781,8 +781,10 @@ test_external_change (void)
   WAIT_UNTIL (theirs != NULL);
   g_assert_cmpstr (byline_article_get_lead (theirs), ==, "Sửa lần nữa từ dòng lệnh");
   g_assert_cmpint (byline_draft_store_get_save_state (gui, reloaded, NULL), ==, BYLINE_SAVE_STATE_CONFLICT);
-  byline_draft_store_flush_sync (gui, NULL, &error);
-  g_assert_no_error (error);
+  /* A flush (at quit) says the user must choose, and writes nothing. */
+  g_assert_false (byline_draft_store_flush_sync (gui, NULL, &error));
+  g_assert_error (error, BYLINE_DRAFT_STORE_ERROR, BYLINE_DRAFT_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
   after = read_bytes (path);
   g_assert_true (g_bytes_equal (cli_bytes, after));
   g_assert_true (byline_draft_store_is_dirty (gui, reloaded));
