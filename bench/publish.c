@@ -12,12 +12,15 @@
  *   publish prepare DIR [--count N]   photos (12 MP) and an article in DIR
  *   publish run DIR OUT               publish DIR's article, keep what was
  *                                     sent in OUT (derivatives, post.json)
+ *   publish libs                      the RSS that starting libvips and
+ *                                     gexiv2 adds (libs_rss_kb)
  *
  * `run` reads the site from BYLINE_WP_URL, BYLINE_WP_API_ROOT,
  * BYLINE_WP_AUTHOR_USER and BYLINE_WP_AUTHOR_APP_PASSWORD (the testbed's
  * env file) and prints for bench/run: idle_rss_kb (after start-up, article
- * loaded, before publishing), derivatives_seconds (the part of seconds
- * spent making derivatives), seconds, cpu_seconds, peak_rss_kb.
+ * loaded, before publishing), derivatives_seconds and uploads_seconds
+ * (parts of seconds: making the derivatives; uploading them with their
+ * texts), seconds, cpu_seconds, peak_rss_kb.
  */
 
 #include "config.h"
@@ -32,6 +35,7 @@
 #include "byline-cms-wordpress.h"
 #include "byline-photo-derivative.h"
 #include "byline-photo-import.h"
+#include "byline-photo-private.h"
 #include "byline-render.h"
 
 #define WIDTH 4000
@@ -318,12 +322,14 @@ publish (BylineCms     *cms,
   draft->status = g_strdup ("draft");
   reserved = save_post (cms, draft);
 
+  start = bench_now ();
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BylinePhoto) photo = g_list_model_get_item (photos, i);
 
       upload (cms, photo, g_ptr_array_index (files, i), reserved->id);
     }
+  bench_report ("uploads_seconds", "%.3f", bench_now () - start);
 
   byline_render_options_init (&options);
   post->id = reserved->id;
@@ -364,6 +370,18 @@ run (const char *dir,
   return 0;
 }
 
+/* What starting libvips and gexiv2 alone costs (their modules and
+ * libraries), to tell it from what decoding costs. */
+static int
+libs (void)
+{
+  long before = bench_rss_kb ();
+
+  byline_photo_libs_init ();
+  bench_report ("libs_rss_kb", "%ld", bench_rss_kb () - before);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +400,8 @@ main (int   argc,
     return prepare (argv[2]);
   if (argc == 4 && g_str_equal (argv[1], "run"))
     return run (argv[2], argv[3]);
+  if (argc == 2 && g_str_equal (argv[1], "libs"))
+    return libs ();
 
   g_printerr ("usage: publish prepare DIR [--count N] | publish run DIR OUT\n");
   return 2;

@@ -70,6 +70,7 @@ def publish_rows(table, results):
         return
     byline = median_of(paths, "byline_seconds")
     derivatives = median_of(paths, "byline_derivatives_seconds")
+    uploads = median_of(paths, "byline_uploads_seconds")
     originals = median_of(paths, "curl_originals_seconds")
     same = median_of(paths, "curl_derivatives_seconds")
     idle = median_of(paths, "byline_idle_rss_kb")
@@ -78,6 +79,8 @@ def publish_rows(table, results):
     mb_orig = median_of(paths, "original_bytes") / 1e6
     mb_der = median_of(paths, "derivative_bytes") / 1e6
     n = len(paths)
+    libs_path = os.path.join(results, "publish-libs")
+    libs = float(read_kv(libs_path)["byline_libs_rss_kb"]) if os.path.exists(libs_path) else None
 
     table.row("Publish an article with 20 photos of 12 MP to the local WordPress",
               fmt(byline, " s"), f"{fmt(originals, ' s')} (curl, originals)",
@@ -94,11 +97,13 @@ def publish_rows(table, results):
         f"Publishing: median of {n} round(s), each round Byline then curl with the originals "
         f"({mb_orig:.0f} MB) then curl with Byline's derivatives ({mb_der:.0f} MB, 2048 px), "
         f"against the same WordPress. Byline's {fmt(byline, ' s')} include "
-        f"{fmt(derivatives, ' s')} making the derivatives; its process used "
+        f"{fmt(derivatives, ' s')} making the derivatives (one after the other, before the "
+        f"first upload) and {fmt(uploads, ' s')} uploading them; its process used "
         f"{fmt(cpu, ' s')} of CPU. The publisher is bench/publish: the outbox's steps in "
         "its order (derivatives one by one, reserve a draft, uploads with their texts, "
         "write, read back). \"Idle\" is the same process after start-up with the article "
-        "loaded, before publishing (libvips not yet started).")
+        "loaded, before publishing (libvips not yet started; starting libvips and gexiv2 "
+        f"alone adds {fmt(libs and libs / 1024, ' MB', 0)}).")
 
 
 def thumbnail_rows(table, results):
@@ -223,6 +228,9 @@ def main():
     machine = (f"{m['date']}, commit {m['commit']}{' (--quick)' if m['quick'] == '1' else ''}: "
                f"{m['nproc']} × {m['cpu']}, {m['ram']} RAM, Debian {m['debian']}, "
                f"load average {m['load']} at the start.")
+    earlier = [f"{k[len('earlier_'):]} ({v})" for k, v in m.items() if k.startswith("earlier_")]
+    if earlier:
+        machine += " Taken from earlier runs on the same machine: " + ", ".join(earlier) + "."
     body = (f"{table.markdown()}\n\n{machine}\n\n"
             + "\n".join(f"- {n}" for n in table.notes) + "\n")
 
