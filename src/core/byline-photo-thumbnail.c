@@ -107,6 +107,37 @@ request_free (Request *request)
   g_free (request);
 }
 
+/* A JPEG preview decodes at 1/8 scale (a 24 MP photo needs about 1 MB),
+ * so previews need not queue behind one another nor behind imports and
+ * derivatives, which hold the decode lock for whole-photo decodes. The
+ * time of a preview is libjpeg's Huffman decoding of the whole file,
+ * which one core does at a time: two previews at once on two cores came
+ * out 1.75 × faster (bench/thumbnails). */
+static GMutex slots_mutex;
+static GCond slots_cond;
+static guint slots_busy;
+
+static void
+thumbnail_slot_acquire (void)
+{
+  guint n_slots = MAX (1, g_get_num_processors ());
+
+  g_mutex_lock (&slots_mutex);
+  while (slots_busy >= n_slots)
+    g_cond_wait (&slots_cond, &slots_mutex);
+  slots_busy++;
+  g_mutex_unlock (&slots_mutex);
+}
+
+static void
+thumbnail_slot_release (void)
+{
+  g_mutex_lock (&slots_mutex);
+  slots_busy--;
+  g_cond_signal (&slots_cond);
+  g_mutex_unlock (&slots_mutex);
+}
+
 static void
 thumbnail_thread (GTask        *task,
                   gpointer      source_object,
@@ -119,12 +150,11 @@ thumbnail_thread (GTask        *task,
 
   byline_photo_libs_init ();
 
-  /* Serialized with derivatives and imports: previews of a 40-photo
-   * article arrive one after the other instead of 40 decoders at once. */
-  byline_photo_decode_lock ();
+  /* Not 40 decoders at once for a 40-photo article, but one per core. */
+  thumbnail_slot_acquire ();
   if (!g_cancellable_set_error_if_cancelled (cancellable, &error))
     thumbnail = thumbnail_run (request->path, request->size, &error);
-  byline_photo_decode_unlock ();
+  thumbnail_slot_release ();
 
   if (thumbnail == NULL)
     g_task_return_error (task, error);
