@@ -12,6 +12,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "byline-types.h"
 
@@ -71,6 +72,14 @@ void             byline_block_add_mark       (BylineBlock       *self,
 guint            byline_block_get_n_marks    (const BylineBlock *self);
 const BylineMark*byline_block_get_mark       (const BylineBlock *self,
                                               guint              index);
+
+/* Additions to the first contract: the JSON of one block, as it appears in
+ * the "body" array of article.json. Errors are BYLINE_ARTICLE_ERROR_INVALID. */
+JsonNode        *byline_block_to_json        (const BylineBlock *self);
+BylineBlock     *byline_block_new_from_json  (JsonObject        *object,
+                                              GError           **error);
+/* The length of the text in characters (the unit of marks). */
+guint            byline_block_get_n_chars    (const BylineBlock *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineBlock, byline_block_unref)
 
