@@ -267,6 +267,7 @@ read_body (BylineArticle  *self,
       block = byline_block_new_from_json_at (element, where, error);
       if (block == NULL)
         return FALSE;
+      byline_block_seal (block);
       g_ptr_array_add (self->blocks, block);
     }
 

@@ -559,7 +559,13 @@ byline_article_set_blocks (BylineArticle *self,
   copy = g_ptr_array_new_full (blocks != NULL ? blocks->len : 0,
                                (GDestroyNotify) byline_block_unref);
   for (guint i = 0; blocks != NULL && i < blocks->len; i++)
-    g_ptr_array_add (copy, byline_block_ref (g_ptr_array_index (blocks, i)));
+    {
+      BylineBlock *block = g_ptr_array_index (blocks, i);
+
+      g_return_if_fail (block != NULL);
+      byline_block_seal (block);
+      g_ptr_array_add (copy, byline_block_ref (block));
+    }
 
   if (blocks_equal (copy, self->blocks))
     return;
@@ -591,8 +597,28 @@ byline_article_dup_body_text (BylineArticle *self)
   return g_string_free (text, FALSE);
 }
 
+static gboolean
+is_word_char (gunichar c,
+              gboolean in_word)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  return g_unichar_isalnum (c) ||
+         (in_word && (type == G_UNICODE_NON_SPACING_MARK ||
+                      type == G_UNICODE_SPACING_MARK));
+}
+
+static gboolean
+is_joiner (gunichar c)
+{
+  return (c != 0 && c < 0x80 && strchr ("/.,-'", (int) c) != NULL) ||
+         c == 0x2019; /* ’ */
+}
+
 /* A word is a run of letters and digits (with their combining marks): a
- * Vietnamese syllable counts as one word, as newsrooms count them. */
+ * Vietnamese syllable counts as one word, as newsrooms count them. One
+ * joiner between two such runs keeps them one word, as word processors
+ * do: "16/02/2023", "2.000", "COVID-19", "don't". */
 static guint
 count_words (const char *text)
 {
@@ -602,10 +628,10 @@ count_words (const char *text)
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      GUnicodeType type = g_unichar_type (c);
-      gboolean word_char = g_unichar_isalnum (c) ||
-                           (in_word && (type == G_UNICODE_NON_SPACING_MARK ||
-                                        type == G_UNICODE_SPACING_MARK));
+      gboolean word_char = is_word_char (c, in_word);
+
+      if (!word_char && in_word && is_joiner (c))
+        word_char = g_unichar_isalnum (g_utf8_get_char (g_utf8_next_char (p)));
 
       if (word_char && !in_word)
         n++;
@@ -693,7 +719,8 @@ byline_article_add_photo (BylineArticle *self,
 
   byline_article_freeze_changed (self);
   g_list_store_append (self->photos, photo);
-  if (self->featured_photo == NULL)
+  /* The first photo becomes the featured one by default. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->photos)) == 1)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEATURED_PHOTO]);
   byline_article_thaw_changed (self, FALSE);
 

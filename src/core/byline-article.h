@@ -103,7 +103,9 @@ void           byline_article_set_desk_note        (BylineArticle  *self,
                                                     const char     *note);
 
 /* Body: an array of BylineBlock. set_blocks takes its own references and
- * emits "changed" only if the new body differs from the old one. */
+ * emits "changed" only if the new body differs from the old one. Blocks
+ * given to an article are sealed (byline_block_add_mark() on them is a
+ * critical): to edit one, byline_block_copy() it and set the new body. */
 GPtrArray     *byline_article_get_blocks           (BylineArticle  *self);
 void           byline_article_set_blocks           (BylineArticle  *self,
                                                     GPtrArray      *blocks);

@@ -24,6 +24,10 @@ struct _BylineBlock
   gboolean         ordered;    /* list items */
   char            *photo_id;   /* photos */
   GArray          *marks;      /* of BylineMark */
+  /* Set once the block is in an article: from then on it is shared and
+   * must not change behind the article's back (no "changed" would be
+   * emitted for it). Copies start unsealed. */
+  gboolean         sealed;
 };
 
 G_DEFINE_BOXED_TYPE (BylineBlock, byline_block, byline_block_ref, byline_block_unref)
@@ -353,7 +357,9 @@ normalize_marks (GArray *marks)
  * @href: (nullable): the target of a link; required for links, ignored
  *   otherwise
  *
- * The range is clamped to the text; an empty range adds nothing.
+ * The range is clamped to the text; an empty range adds nothing. A block
+ * that is already in an article cannot change: copy it, mark the copy and
+ * set the new blocks.
  */
 void
 byline_block_add_mark (BylineBlock    *self,
@@ -365,6 +371,7 @@ byline_block_add_mark (BylineBlock    *self,
   BylineMark mark = { kind, 0, 0, NULL };
 
   g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->sealed);
   g_return_if_fail (kind <= BYLINE_MARK_LINK);
   g_return_if_fail (kind != BYLINE_MARK_LINK || (href != NULL && href[0] != '\0'));
 
@@ -378,6 +385,14 @@ byline_block_add_mark (BylineBlock    *self,
 
   g_array_append_val (self->marks, mark);
   normalize_marks (self->marks);
+}
+
+void
+byline_block_seal (BylineBlock *self)
+{
+  g_assert (self != NULL);
+
+  self->sealed = TRUE;
 }
 
 guint

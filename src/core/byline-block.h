@@ -63,7 +63,8 @@ guint            byline_block_get_level      (const BylineBlock *self);
 gboolean         byline_block_get_ordered    (const BylineBlock *self);
 const char      *byline_block_get_photo_id   (const BylineBlock *self);
 /* Marks are kept sorted by start, clamped to the text, and overlapping or
- * touching marks of the same kind (and href) are merged. */
+ * touching marks of the same kind (and href) are merged. Only on blocks not
+ * yet given to an article (see byline_article_set_blocks()). */
 void             byline_block_add_mark       (BylineBlock       *self,
                                               BylineMarkKind     kind,
                                               guint              start,

@@ -82,6 +82,7 @@ BylineBlock *byline_block_new_from_json_at (JsonObject  *object,
                                             const char  *where,
                                             GError     **error);
 gboolean     byline_block_type_is_known    (const char  *type);
+void         byline_block_seal             (BylineBlock *self);
 BylinePhoto *byline_photo_new_from_json_at (JsonObject  *object,
                                             const char  *where,
                                             GError     **error);

@@ -40,6 +40,10 @@ char       *byline_render_caption        (BylinePhoto               *photo,
  * photos as core/image blocks with wp-image-<media id> when uploaded. */
 char       *byline_render_wordpress      (BylineArticle             *article,
                                           const BylineRenderOptions *options);
+/* Addition to the first contract: the body as plain HTML without the
+ * WordPress block comments and classes (used in ninjs and the document). */
+char       *byline_render_html_fragment  (BylineArticle             *article,
+                                          const BylineRenderOptions *options);
 /* A standalone HTML document (for export). */
 char       *byline_render_html_document  (BylineArticle             *article,
                                           const BylineRenderOptions *options);

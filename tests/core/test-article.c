@@ -338,8 +338,8 @@ test_article_words (Fixture       *fixture,
 
   body = byline_article_dup_body_text (fixture->article);
   g_assert_cmpstr (body, ==, "Mỹ Quí, Tháp Mười.\n\nNTM");
-  /* 15 syllables + "Ngày 16 02 2023 tại xã" (6) + 4 + 1 */
-  g_assert_cmpuint (byline_article_count_words (fixture->article), ==, 15 + 6 + 4 + 1);
+  /* 15 syllables + "Ngày", "16/02/2023", "tại", "xã" + 4 + 1 */
+  g_assert_cmpuint (byline_article_count_words (fixture->article), ==, 15 + 4 + 4 + 1);
 }
 
 static void
@@ -436,6 +436,180 @@ test_article_unknown_members_tolerated (void)
   g_assert_nonnull (byline_article_get_created (article));
 }
 
+static void
+test_article_blocks_sealed (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
+  g_autoptr(GPtrArray) edited = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
+  BylineBlock *block = byline_block_new (BYLINE_BLOCK_PARAGRAPH, "Mỹ Quí");
+  BylineBlock *copy;
+
+  g_ptr_array_add (blocks, block);
+  byline_article_set_blocks (fixture->article, blocks);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+
+  /* Editing a block in place would change the article silently. */
+  g_test_expect_message ("Byline", G_LOG_LEVEL_CRITICAL, "*!self->sealed*");
+  byline_block_add_mark (block, BYLINE_MARK_BOLD, 0, 2, NULL);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (byline_block_get_n_marks (block), ==, 0);
+
+  copy = byline_block_copy (block);
+  byline_block_add_mark (copy, BYLINE_MARK_BOLD, 0, 2, NULL);
+  g_ptr_array_add (edited, copy);
+  byline_article_set_blocks (fixture->article, edited);
+  g_assert_cmpuint (fixture->changed, ==, 2);
+  g_assert_cmpuint (byline_block_get_n_marks (g_ptr_array_index (byline_article_get_blocks (fixture->article), 0)), ==, 1);
+}
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_article_properties (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(BylinePhoto) photo = make_photo (PHOTO_A, NULL, NULL);
+  g_autoptr(BylinePhoto) second = make_photo (PHOTO_B, NULL, NULL);
+  g_autofree char *title = NULL;
+  g_auto(GStrv) tags = NULL;
+  guint title_notified = 0;
+  guint featured_notified = 0;
+  guint modified_notified = 0;
+  const char *new_tags[] = { "Tháp Mười", NULL };
+
+  g_signal_connect (fixture->article, "notify::title", G_CALLBACK (notify_count_cb), &title_notified);
+  g_signal_connect (fixture->article, "notify::featured-photo", G_CALLBACK (notify_count_cb), &featured_notified);
+  g_signal_connect (fixture->article, "notify::modified", G_CALLBACK (notify_count_cb), &modified_notified);
+
+  g_object_set (fixture->article, "title", "Tiêu đề", "desk-note", "Ghi chú", "tags", new_tags, NULL);
+  g_assert_cmpuint (title_notified, ==, 1);
+  g_assert_cmpuint (fixture->changed, ==, 3);
+  g_assert_cmpstr (byline_article_get_desk_note (fixture->article), ==, "Ghi chú");
+  g_object_set (fixture->article, "title", "Tiêu đề", NULL);
+  g_assert_cmpuint (title_notified, ==, 1);
+
+  g_object_get (fixture->article, "title", &title, "tags", &tags, NULL);
+  g_assert_cmpstr (title, ==, "Tiêu đề");
+  g_assert_cmpstr (tags[0], ==, "Tháp Mười");
+  /* g_object_set() freezes notify: "modified" is notified once. */
+  g_assert_cmpuint (modified_notified, ==, 1);
+
+  byline_article_add_photo (fixture->article, photo);
+  g_assert_cmpuint (featured_notified, ==, 1);
+  byline_article_add_photo (fixture->article, second);
+  g_assert_cmpuint (featured_notified, ==, 1);
+  g_object_set (fixture->article, "featured-photo", PHOTO_B, NULL);
+  g_assert_cmpuint (featured_notified, ==, 2);
+}
+
+/* Every member of a full article, given a value of the wrong type, is
+ * refused with an error that names it. */
+/* json_node_copy() shares the object: a real copy goes through text. */
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  return json_from_string (text, NULL);
+}
+
+static void
+test_article_every_wrong_type (void)
+{
+  g_autoptr(BylineArticle) article = make_full_article ();
+  g_autoptr(JsonNode) good = byline_article_to_json (article);
+  g_autoptr(GList) members = json_object_get_members (json_node_get_object (good));
+  guint n_checked = 0;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *member = l->data;
+      g_autoptr(JsonNode) bad = deep_copy (good);
+      g_autoptr(BylineArticle) loaded = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *quoted = g_strdup_printf ("“%s”", member);
+
+      /* true is a valid value for none of them. */
+      json_object_set_boolean_member (json_node_get_object (bad), member, TRUE);
+      loaded = byline_article_new_from_json (bad, NULL, &error);
+      g_assert_null (loaded);
+      g_assert_error (error, BYLINE_ARTICLE_ERROR, BYLINE_ARTICLE_ERROR_INVALID);
+      g_test_message ("%s: %s", member, error->message);
+      g_assert_nonnull (strstr (error->message, quoted));
+      n_checked++;
+    }
+
+  g_assert_cmpuint (n_checked, ==, 21);
+}
+
+static void
+test_article_every_photo_wrong_type (void)
+{
+  g_autoptr(BylineArticle) article = make_full_article ();
+  BylinePhoto *photo = byline_article_find_photo (article, PHOTO_A);
+  g_autoptr(JsonNode) good = byline_photo_to_json (photo);
+  g_autoptr(GList) members = json_object_get_members (json_node_get_object (good));
+
+  g_assert_cmpuint (g_list_length (members), ==, 16);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      g_autoptr(JsonNode) bad = deep_copy (good);
+      g_autoptr(BylinePhoto) loaded = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *quoted = g_strdup_printf ("“photo.%s”", (const char *) l->data);
+
+      json_object_set_array_member (json_node_get_object (bad), l->data, json_array_new ());
+      loaded = byline_photo_new_from_json (json_node_get_object (bad), &error);
+      g_assert_null (loaded);
+      g_assert_error (error, BYLINE_ARTICLE_ERROR, BYLINE_ARTICLE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, quoted));
+    }
+}
+
+/* A file cut short by a crash of another program, or a full disk: never a
+ * crash, always an error. */
+static void
+test_article_truncated (void)
+{
+  g_autoptr(BylineArticle) article = make_full_article ();
+  g_autoptr(GBytes) bytes = byline_article_to_bytes (article);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  for (gsize len = 0; len < size - 2; len += 7)
+    {
+      g_autoptr(GBytes) cut = g_bytes_new (data, len);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BylineArticle) loaded = byline_article_new_from_bytes (cut, NULL, &error);
+
+      g_assert_null (loaded);
+      g_assert_error (error, BYLINE_ARTICLE_ERROR, BYLINE_ARTICLE_ERROR_INVALID);
+    }
+}
+
+static void
+test_article_photo_new_invalid (void)
+{
+  g_test_expect_message ("Byline", G_LOG_LEVEL_CRITICAL, "*byline_photo_id_is_valid*");
+  g_assert_null (byline_photo_new ("9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08", "jpg"));
+  g_test_assert_expected_messages ();
+
+  g_test_expect_message ("Byline", G_LOG_LEVEL_CRITICAL, "*extension_is_valid*");
+  g_assert_null (byline_photo_new (PHOTO_A, "jpeg/../x"));
+  g_test_assert_expected_messages ();
+
+  g_test_expect_message ("Byline", G_LOG_LEVEL_CRITICAL, "*extension_is_valid*");
+  g_assert_null (byline_photo_new (PHOTO_A, "JPG"));
+  g_test_assert_expected_messages ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +621,12 @@ main (int   argc,
   g_test_add_func ("/article/json/invalid", test_article_invalid);
   g_test_add_func ("/article/json/newer-version", test_article_newer_version);
   g_test_add_func ("/article/json/unknown-members", test_article_unknown_members_tolerated);
+  g_test_add_func ("/article/json/every-wrong-type", test_article_every_wrong_type);
+  g_test_add_func ("/article/json/every-photo-wrong-type", test_article_every_photo_wrong_type);
+  g_test_add_func ("/article/json/truncated", test_article_truncated);
+  g_test_add_func ("/article/photo-new-invalid", test_article_photo_new_invalid);
+  g_test_add ("/article/blocks-sealed", Fixture, NULL, fixture_set_up, test_article_blocks_sealed, fixture_tear_down);
+  g_test_add ("/article/properties", Fixture, NULL, fixture_set_up, test_article_properties, fixture_tear_down);
   g_test_add ("/article/nfc", Fixture, NULL, fixture_set_up, test_article_nfc, fixture_tear_down);
   g_test_add ("/article/changed-once", Fixture, NULL, fixture_set_up, test_article_changed_once, fixture_tear_down);
   g_test_add ("/article/photos", Fixture, NULL, fixture_set_up, test_article_photos, fixture_tear_down);
