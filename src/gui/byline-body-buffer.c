@@ -436,12 +436,13 @@ is_heading (BylineParagraphStyle style)
 
 /* Every line the insertion touched takes the style of the paragraph it was
  * typed into, except that Enter at the end of a heading starts a normal
- * paragraph. */
+ * paragraph (@at_line_end: the insertion was at the end of its line). */
 static void
 restyle_inserted_lines (BylineBodyBuffer     *self,
                         const GtkTextIter    *start,
                         const GtkTextIter    *end,
-                        BylineParagraphStyle  style)
+                        BylineParagraphStyle  style,
+                        gboolean              at_line_end)
 {
   int first = gtk_text_iter_get_line (start);
   int last = gtk_text_iter_get_line (end);
@@ -450,8 +451,7 @@ restyle_inserted_lines (BylineBodyBuffer     *self,
     {
       BylineParagraphStyle line_style = style;
 
-      if (line == last && line != first && is_heading (style) &&
-          gtk_text_iter_starts_line (end) && gtk_text_iter_ends_line (end))
+      if (line != first && at_line_end && is_heading (style))
         line_style = BYLINE_PARAGRAPH_STYLE_PARAGRAPH;
       apply_line_style (self, line, line_style);
     }
@@ -469,6 +469,7 @@ byline_body_buffer_insert_text (GtkTextBuffer *buffer,
   BylineParagraphStyle style;
   GtkTextIter start;
   int start_offset, end_offset;
+  gboolean at_line_end;
 
   /* The model counts mark offsets in NFC characters: keep the buffer in
    * NFC so that both count the same characters. */
@@ -485,13 +486,14 @@ byline_body_buffer_insert_text (GtkTextBuffer *buffer,
   style = byline_body_buffer_get_paragraph_style (self, iter);
   inherited = inherited_tags (self, iter);
   start_offset = gtk_text_iter_get_offset (iter);
+  at_line_end = gtk_text_iter_ends_line (iter);
 
   GTK_TEXT_BUFFER_CLASS (byline_body_buffer_parent_class)->insert_text (buffer, iter, text, length);
 
   end_offset = gtk_text_iter_get_offset (iter);
   gtk_text_buffer_get_iter_at_offset (buffer, &start, start_offset);
   apply_inherited_tags (self, &start, iter, inherited);
-  restyle_inserted_lines (self, &start, iter, style);
+  restyle_inserted_lines (self, &start, iter, style, at_line_end);
   gtk_text_buffer_get_iter_at_offset (buffer, iter, end_offset);
 }
 

@@ -80,13 +80,16 @@ check_line (BylineSpellAdapter *self,
 {
   g_autofree char *text = NULL;
   g_autoptr(GArray) words = NULL;
-  GtkTextIter end = *line_start;
+  GtkTextIter end = *line_start, next_line = *line_start;
   int offset = gtk_text_iter_get_offset (line_start);
 
   if (!gtk_text_iter_ends_line (&end))
     gtk_text_iter_forward_to_line_end (&end);
+  /* The newline too: a tag left on it would bring this line back forever. */
+  if (!gtk_text_iter_forward_line (&next_line))
+    gtk_text_iter_forward_to_end (&next_line);
   gtk_text_buffer_remove_tag (self->buffer, self->misspelled, line_start, &end);
-  gtk_text_buffer_remove_tag (self->buffer, self->unchecked, line_start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, self->unchecked, line_start, &next_line);
 
   /* The slice keeps one U+FFFC per photo anchor, so offsets match. */
   text = gtk_text_buffer_get_slice (self->buffer, line_start, &end, TRUE);
@@ -390,6 +393,14 @@ setup_buffer (BylineSpellAdapter *self)
   g_signal_connect_object (self->buffer, "delete-range",
                            G_CALLBACK (delete_range_after_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}
+
+BylineSpellAdapter *
+byline_spell_adapter_get_for_view (GtkTextView *view)
+{
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+
+  return g_object_get_data (G_OBJECT (view), ADAPTER_KEY);
 }
 
 BylineSpellAdapter *

@@ -22,6 +22,8 @@ G_DECLARE_FINAL_TYPE (BylineSpellAdapter, byline_spell_adapter, BYLINE, SPELL_AD
 /* The adapter lives as long as @view (it is attached to it). */
 BylineSpellAdapter *byline_spell_adapter_attach     (GtkTextView        *view,
                                                      BylineSpellChecker *checker);
+/* The adapter attached to @view, or NULL. */
+BylineSpellAdapter *byline_spell_adapter_get_for_view (GtkTextView      *view);
 /* Checks every paragraph still waiting, now (tests, before a screenshot). */
 void                byline_spell_adapter_check_now  (BylineSpellAdapter *self);
 /* Prepares the context menu for the word at @iter, as a right click does:
