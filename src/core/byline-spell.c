@@ -178,6 +178,27 @@ vietnamese_other_tone_placement (const char *word,
   }
 }
 
+/* "UBND", "HTX", "NTM": newsrooms write agencies and programmes as
+ * acronyms that no dictionary has; flagging them all would bury the real
+ * mistakes, so words in capitals are taken as written. */
+static gboolean
+is_acronym (const char *word,
+            gssize      length)
+{
+  guint letters = 0;
+
+  for (const char *p = word; p < word + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_islower (c))
+        return FALSE;
+      letters += g_unichar_isupper (c);
+    }
+
+  return letters >= 2;
+}
+
 static void
 byline_spell_checker_load_dictionary (BylineSpellChecker *self)
 {
@@ -241,7 +262,7 @@ byline_spell_checker_check_word (BylineSpellChecker *self,
 
   if (length < 0)
     length = strlen (word);
-  if (self->dict == NULL || length == 0)
+  if (self->dict == NULL || length == 0 || is_acronym (word, length))
     return TRUE;
   if (enchant_dict_check (self->dict, word, length) == 0)
     return TRUE;

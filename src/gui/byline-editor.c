@@ -53,6 +53,7 @@ struct _BylineEditor
   GtkTextMark        *link_end;
   GCancellable       *cancellable;
   guint               flush_source;
+  guint               resize_source;
   gint64              first_pending;
   guint               body_dirty : 1;
   guint               syncing : 1;
@@ -636,6 +637,29 @@ add_shortcuts (BylineEditor *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+/* GTK 4.8 measures a text view that is not itself scrolled before its
+ * text is laid out, as 0 high, and does not ask again once the layout is
+ * done: after loading text, ask again ourselves. */
+static gboolean
+resize_views_cb (gpointer user_data)
+{
+  BylineEditor *self = user_data;
+
+  self->resize_source = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self->title_view));
+  gtk_widget_queue_resize (GTK_WIDGET (self->lead_view));
+  gtk_widget_queue_resize (GTK_WIDGET (self->body_view));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_resize_views (BylineEditor *self)
+{
+  if (self->resize_source == 0)
+    self->resize_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, resize_views_cb, self, NULL);
+}
+
 /* Public API ------------------------------------------------------------ */
 
 BylineArticle *
@@ -670,6 +694,7 @@ byline_editor_set_article (BylineEditor  *self,
   update_language (self);
   load_body (self);
   update_counts (self);
+  queue_resize_views (self);
 
   if (article != NULL)
     g_signal_connect_object (article, "changed", G_CALLBACK (article_changed_cb), self,
@@ -717,6 +742,14 @@ body_focus_leave_cb (BylineEditor *self)
 }
 
 static void
+byline_editor_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (byline_editor_parent_class)->map (widget);
+
+  queue_resize_views (BYLINE_EDITOR (widget));
+}
+
+static void
 byline_editor_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
                        int             for_size,
@@ -751,6 +784,7 @@ byline_editor_dispose (GObject *object)
   if (self->article != NULL)
     byline_editor_flush (self);
   g_clear_handle_id (&self->flush_source, g_source_remove);
+  g_clear_handle_id (&self->resize_source, g_source_remove);
   if (self->link_popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->link_popover));
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_EDITOR);
@@ -821,6 +855,7 @@ byline_editor_class_init (BylineEditorClass *klass)
   object_class->get_property = byline_editor_get_property;
   object_class->set_property = byline_editor_set_property;
 
+  widget_class->map = byline_editor_map;
   widget_class->measure = byline_editor_measure;
   widget_class->size_allocate = byline_editor_size_allocate;
 
@@ -853,8 +888,6 @@ byline_editor_class_init (BylineEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, title_view);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, lead_view);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, body_view);
-  gtk_widget_class_bind_template_child (widget_class, BylineEditor, title_placeholder);
-  gtk_widget_class_bind_template_child (widget_class, BylineEditor, lead_placeholder);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, counts_label);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, find_bar);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, link_popover);
@@ -870,6 +903,24 @@ byline_editor_class_init (BylineEditorClass *klass)
                                      paragraph_style_action);
 
   gtk_widget_class_set_css_name (widget_class, "byline-editor");
+}
+
+/* GtkTextView has no placeholder text: a dim label over the empty view.
+ * It is a text view overlay, not a GtkOverlay around the view, because in
+ * GTK 4.8 a wrapping text view inside a GtkOverlay is measured 0 high. */
+static GtkWidget *
+add_placeholder (GtkTextView *view,
+                 const char  *text,
+                 const char  *style_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, style_class);
+  gtk_widget_add_css_class (label, "byline-placeholder");
+  gtk_widget_set_can_target (label, FALSE);
+  gtk_text_view_add_overlay (view, label, 0, 0);
+
+  return label;
 }
 
 static void
@@ -918,6 +969,8 @@ byline_editor_init (BylineEditor *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->link_popover), GTK_WIDGET (self));
 
+  self->title_placeholder = add_placeholder (self->title_view, _("Title"), "byline-title");
+  self->lead_placeholder = add_placeholder (self->lead_view, _("Lead"), "byline-lead");
   setup_field (self, self->title_view);
   setup_field (self, self->lead_view);
   setup_body (self);

@@ -92,6 +92,10 @@ test_spell_check_vietnamese (void)
   g_assert_true (byline_spell_checker_check_word (checker, "khỏe", -1));
   g_assert_false (byline_spell_checker_check_word (checker, "xyzqw", -1));
   g_assert_false (byline_spell_checker_check_word (checker, "nhiem", -1));
+  /* Acronyms are taken as written; a capitalised misspelling is not. */
+  g_assert_true (byline_spell_checker_check_word (checker, "UBND", -1));
+  g_assert_true (byline_spell_checker_check_word (checker, "HTX", -1));
+  g_assert_false (byline_spell_checker_check_word (checker, "Xyzqw", -1));
 
   suggestions = byline_spell_checker_suggest (checker, "nhiem", -1, 5);
   g_assert_true (g_strv_contains ((const char * const *) suggestions, "nhiệm"));
