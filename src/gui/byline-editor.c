@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "byline-application.h"
+#include "byline-body-view.h"
 #include "byline-editor.h"
 #include "byline-find-bar.h"
 #include "byline-import.h"
@@ -882,6 +883,7 @@ byline_editor_class_init (BylineEditorClass *klass)
                   0, g_signal_accumulator_first_wins, NULL, NULL,
                   GTK_TYPE_WIDGET, 1, G_TYPE_STRING);
 
+  g_type_ensure (BYLINE_TYPE_BODY_VIEW);
   g_type_ensure (BYLINE_TYPE_FIND_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/byline-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, box);

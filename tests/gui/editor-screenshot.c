@@ -62,6 +62,16 @@ article_from_seed (const char *path)
         }
       g_ptr_array_add (blocks, block);
     }
+  /* The desk's usual additions, so every paragraph style shows. */
+  if (g_getenv ("BYLINE_SCREENSHOT_STYLES") != NULL)
+    {
+      g_ptr_array_insert (blocks, 1 - 1, byline_block_new_heading (2, "05 nhiệm vụ đột phá năm 2023"));
+      g_ptr_array_insert (blocks, 2 - 1, byline_block_new_list_item (TRUE, "Xây dựng mã vùng trồng lúa tại HTX Phước Tiến"));
+      g_ptr_array_insert (blocks, 3 - 1, byline_block_new_list_item (TRUE, "Chương trình xây dựng NTM nâng cao"));
+      g_ptr_array_insert (blocks, 4 - 1, byline_block_new_list_item (FALSE, "Đổi mới lề lối làm việc"));
+      g_ptr_array_insert (blocks, 5 - 1, byline_block_new (BYLINE_BLOCK_QUOTE, "Quan tâm sâu sát công tác lãnh đạo thực hiện các nhiệm vụ chính trị."));
+      g_ptr_array_insert (blocks, 6 - 1, byline_block_new_heading (3, "Phát biểu chỉ đạo"));
+    }
   if (byline_import_parse_credit_line (lines->pdata[lines->len - 1], &writers, &photographers))
     {
       byline_article_set_writers (article, (const char * const *) writers);
