@@ -19,6 +19,7 @@
 
 #define HREF_KEY     "byline-href"
 #define PHOTO_KEY    "byline-photo-id"
+#define BLOCKS_KEY   "byline-line-blocks"
 #define OBJECT_CHAR  "\xef\xbf\xbc"   /* U+FFFC, what get_slice gives for an anchor */
 
 struct _BylineBodyBuffer
@@ -28,6 +29,11 @@ struct _BylineBodyBuffer
   GtkTextTag           *paragraph_tags[BYLINE_PARAGRAPH_STYLE_NUMBERED + 1];
   GtkTextTag           *bold;
   GtkTextTag           *italic;
+  /* Lines changed since the last dup_blocks(); the others reuse the blocks
+   * cached on a mark at their start, so that converting a 50,000-word body
+   * after a keystroke costs one paragraph, not the article. */
+  GtkTextTag           *dirty;
+  GPtrArray            *cache_marks;
 
   BylineParagraphStyle  tail_style;
 
@@ -40,6 +46,8 @@ struct _BylineBodyBuffer
   /* While > 0, insertions are ours (loading, pasting) and get their styles
    * explicitly instead of by the typing rules. */
   guint                 loading;
+  /* set_blocks() fills the line cache itself. */
+  guint                 bulk_loading : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BylineBodyBuffer, byline_body_buffer, GTK_TYPE_TEXT_BUFFER)
@@ -97,6 +105,31 @@ line_bounds (const GtkTextIter *iter,
   *end = *start;
   if (!gtk_text_iter_forward_line (end))
     gtk_text_iter_forward_to_end (end);
+}
+
+/* Marks the lines from @start to @end as changed since the last
+ * dup_blocks(). */
+static void
+mark_dirty (BylineBodyBuffer  *self,
+            const GtkTextIter *start,
+            const GtkTextIter *end)
+{
+  GtkTextIter from, to, last, ignored;
+
+  if (self->bulk_loading)
+    return;
+
+  /* A range ending at a line start (a whole line with its newline) does
+   * not touch the next line. */
+  last = *end;
+  if (gtk_text_iter_starts_line (&last) && gtk_text_iter_compare (&last, start) > 0)
+    gtk_text_iter_backward_char (&last);
+
+  line_bounds (start, &from, &ignored);
+  line_bounds (&last, &ignored, &to);
+  if (!gtk_text_iter_equal (&from, &to))
+    GTK_TEXT_BUFFER_CLASS (byline_body_buffer_parent_class)->apply_tag (GTK_TEXT_BUFFER (self),
+                                                                         self->dirty, &from, &to);
 }
 
 static void
@@ -479,7 +512,11 @@ byline_body_buffer_insert_text (GtkTextBuffer *buffer,
 
   if (self->loading > 0)
     {
+      int offset = gtk_text_iter_get_offset (iter);
+
       GTK_TEXT_BUFFER_CLASS (byline_body_buffer_parent_class)->insert_text (buffer, iter, text, length);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+      mark_dirty (self, &start, iter);
       return;
     }
 
@@ -494,6 +531,7 @@ byline_body_buffer_insert_text (GtkTextBuffer *buffer,
   gtk_text_buffer_get_iter_at_offset (buffer, &start, start_offset);
   apply_inherited_tags (self, &start, iter, inherited);
   restyle_inserted_lines (self, &start, iter, style, at_line_end);
+  mark_dirty (self, &start, iter);
   gtk_text_buffer_get_iter_at_offset (buffer, iter, end_offset);
 }
 
@@ -509,6 +547,7 @@ byline_body_buffer_delete_range (GtkTextBuffer *buffer,
   if (self->loading > 0)
     {
       GTK_TEXT_BUFFER_CLASS (byline_body_buffer_parent_class)->delete_range (buffer, start, end);
+      mark_dirty (self, start, start);
       return;
     }
 
@@ -520,8 +559,23 @@ byline_body_buffer_delete_range (GtkTextBuffer *buffer,
 
   offset = gtk_text_iter_get_offset (start);
   apply_line_style (self, gtk_text_iter_get_line (start), style);
+  mark_dirty (self, start, start);
   gtk_text_buffer_get_iter_at_offset (buffer, start, offset);
   *end = *start;
+}
+
+static void
+byline_body_buffer_insert_child_anchor (GtkTextBuffer      *buffer,
+                                        GtkTextIter        *iter,
+                                        GtkTextChildAnchor *anchor)
+{
+  GtkTextIter start;
+
+  GTK_TEXT_BUFFER_CLASS (byline_body_buffer_parent_class)->insert_child_anchor (buffer, iter, anchor);
+
+  start = *iter;
+  gtk_text_iter_backward_char (&start);
+  mark_dirty (BYLINE_BODY_BUFFER (buffer), &start, iter);
 }
 
 static void
@@ -561,7 +615,10 @@ byline_body_buffer_apply_tag (GtkTextBuffer     *buffer,
   GTK_TEXT_BUFFER_CLASS (byline_body_buffer_parent_class)->apply_tag (buffer, tag, start, end);
 
   if (is_format_tag (self, tag))
-    emit_blocks_changed (self);
+    {
+      mark_dirty (self, start, end);
+      emit_blocks_changed (self);
+    }
 }
 
 static void
@@ -575,7 +632,10 @@ byline_body_buffer_remove_tag (GtkTextBuffer     *buffer,
   GTK_TEXT_BUFFER_CLASS (byline_body_buffer_parent_class)->remove_tag (buffer, tag, start, end);
 
   if (is_format_tag (self, tag))
-    emit_blocks_changed (self);
+    {
+      mark_dirty (self, start, end);
+      emit_blocks_changed (self);
+    }
 }
 
 /* Blocks → text --------------------------------------------------------- */
@@ -709,6 +769,32 @@ remove_link_tags (BylineBodyBuffer *self)
     gtk_text_tag_table_remove (table, links->pdata[i]);
 }
 
+/* After set_blocks(), line i holds blocks[i] (an empty paragraph holds
+ * nothing, as dup_blocks() would say): cache that instead of converting
+ * the whole text back on the first flush. */
+static void
+fill_line_cache (BylineBodyBuffer *self,
+                 GPtrArray        *blocks)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      BylineBlock *block = blocks->pdata[i];
+      GPtrArray *line_blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
+      GtkTextMark *mark;
+      GtkTextIter iter;
+
+      if (byline_block_get_kind (block) == BYLINE_BLOCK_PHOTO || *byline_block_get_text (block) != '\0')
+        g_ptr_array_add (line_blocks, byline_block_ref (block));
+
+      gtk_text_buffer_get_iter_at_line (buffer, &iter, i);
+      mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
+      g_object_set_data_full (G_OBJECT (mark), BLOCKS_KEY, line_blocks, (GDestroyNotify) g_ptr_array_unref);
+      g_ptr_array_add (self->cache_marks, mark);
+    }
+}
+
 void
 byline_body_buffer_set_blocks (BylineBodyBuffer *self,
                                GPtrArray        *blocks)
@@ -720,19 +806,25 @@ byline_body_buffer_set_blocks (BylineBodyBuffer *self,
   g_return_if_fail (blocks != NULL);
 
   self->loading++;
+  self->bulk_loading = TRUE;
   gtk_text_buffer_begin_irreversible_action (buffer);
 
   gtk_text_buffer_set_text (buffer, "", 0);
   remove_link_tags (self);
+  for (guint i = 0; i < self->cache_marks->len; i++)
+    gtk_text_buffer_delete_mark (buffer, self->cache_marks->pdata[i]);
+  g_ptr_array_set_size (self->cache_marks, 0);
   self->tail_style = BYLINE_PARAGRAPH_STYLE_PARAGRAPH;
   self->pending_tag = NULL;
 
   gtk_text_buffer_get_start_iter (buffer, &iter);
   insert_blocks_at (self, &iter, blocks, TRUE);
+  fill_line_cache (self, blocks);
   gtk_text_buffer_get_start_iter (buffer, &iter);
   gtk_text_buffer_place_cursor (buffer, &iter);
 
   gtk_text_buffer_end_irreversible_action (buffer);
+  self->bulk_loading = FALSE;
   self->loading--;
 }
 
@@ -930,18 +1022,108 @@ append_line_blocks (BylineBodyBuffer  *self,
   append_text_block (self, blocks, style, offset, segment, strlen (segment));
 }
 
+static gboolean
+line_is_dirty (BylineBodyBuffer  *self,
+               const GtkTextIter *line_start)
+{
+  GtkTextIter start, end, iter;
+
+  line_bounds (line_start, &start, &end);
+  if (gtk_text_iter_has_tag (&start, self->dirty))
+    return TRUE;
+
+  iter = start;
+  return gtk_text_iter_forward_to_tag_toggle (&iter, self->dirty) &&
+         gtk_text_iter_compare (&iter, &end) < 0;
+}
+
+/* The cache mark at @line_start, or NULL. When lines were joined, two end
+ * up at the same place: one is enough. */
+static GtkTextMark *
+cache_mark_at (BylineBodyBuffer  *self,
+               const GtkTextIter *line_start)
+{
+  g_autoptr(GSList) marks = gtk_text_iter_get_marks (line_start);
+  GtkTextMark *found = NULL;
+
+  for (const GSList *l = marks; l != NULL; l = l->next)
+    {
+      if (g_object_get_data (l->data, BLOCKS_KEY) == NULL)
+        continue;
+      if (found == NULL)
+        found = l->data;
+      else
+        {
+          g_ptr_array_remove_fast (self->cache_marks, l->data);
+          gtk_text_buffer_delete_mark (GTK_TEXT_BUFFER (self), l->data);
+        }
+    }
+
+  return found;
+}
+
+static void
+append_cached_line_blocks (BylineBodyBuffer  *self,
+                           const GtkTextIter *line_start,
+                           GPtrArray         *blocks)
+{
+  GtkTextMark *mark = cache_mark_at (self, line_start);
+  GPtrArray *line_blocks;
+
+  if (mark == NULL || line_is_dirty (self, line_start))
+    {
+      line_blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
+      append_line_blocks (self, line_start, line_blocks);
+      if (mark == NULL)
+        {
+          mark = gtk_text_buffer_create_mark (GTK_TEXT_BUFFER (self), NULL, line_start, TRUE);
+          g_ptr_array_add (self->cache_marks, mark);
+        }
+      g_object_set_data_full (G_OBJECT (mark), BLOCKS_KEY, line_blocks,
+                              (GDestroyNotify) g_ptr_array_unref);
+    }
+  line_blocks = g_object_get_data (G_OBJECT (mark), BLOCKS_KEY);
+
+  for (guint i = 0; i < line_blocks->len; i++)
+    g_ptr_array_add (blocks, byline_block_ref (line_blocks->pdata[i]));
+}
+
+/* Cache marks that edits moved off a line start serve nobody. */
+static void
+drop_stray_cache_marks (BylineBodyBuffer *self)
+{
+  for (guint i = self->cache_marks->len; i > 0; i--)
+    {
+      GtkTextMark *mark = self->cache_marks->pdata[i - 1];
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self), &iter, mark);
+      if (!gtk_text_iter_starts_line (&iter))
+        {
+          g_ptr_array_remove_index_fast (self->cache_marks, i - 1);
+          gtk_text_buffer_delete_mark (GTK_TEXT_BUFFER (self), mark);
+        }
+    }
+}
+
 GPtrArray *
 byline_body_buffer_dup_blocks (BylineBodyBuffer *self)
 {
   GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
-  GtkTextIter line;
+  GtkTextIter line, end;
 
   g_return_val_if_fail (BYLINE_IS_BODY_BUFFER (self), blocks);
 
+  drop_stray_cache_marks (self);
+
   gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self), &line);
   do
-    append_line_blocks (self, &line, blocks);
+    append_cached_line_blocks (self, &line, blocks);
   while (gtk_text_iter_forward_line (&line));
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self), &line, &end);
+  GTK_TEXT_BUFFER_CLASS (byline_body_buffer_parent_class)->remove_tag (GTK_TEXT_BUFFER (self),
+                                                                        self->dirty, &line, &end);
 
   return blocks;
 }
@@ -994,6 +1176,17 @@ byline_body_buffer_constructed (GObject *object)
                                 NULL);
   self->bold = gtk_text_buffer_create_tag (buffer, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
   self->italic = gtk_text_buffer_create_tag (buffer, "italic", "style", PANGO_STYLE_ITALIC, NULL);
+  self->dirty = gtk_text_buffer_create_tag (buffer, "blocks-dirty", NULL);
+}
+
+static void
+byline_body_buffer_finalize (GObject *object)
+{
+  BylineBodyBuffer *self = BYLINE_BODY_BUFFER (object);
+
+  g_clear_pointer (&self->cache_marks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (byline_body_buffer_parent_class)->finalize (object);
 }
 
 static void
@@ -1003,10 +1196,12 @@ byline_body_buffer_class_init (BylineBodyBufferClass *klass)
   GtkTextBufferClass *buffer_class = GTK_TEXT_BUFFER_CLASS (klass);
 
   object_class->constructed = byline_body_buffer_constructed;
+  object_class->finalize = byline_body_buffer_finalize;
 
   buffer_class->insert_text = byline_body_buffer_insert_text;
   buffer_class->delete_range = byline_body_buffer_delete_range;
   buffer_class->mark_set = byline_body_buffer_mark_set;
+  buffer_class->insert_child_anchor = byline_body_buffer_insert_child_anchor;
   buffer_class->changed = byline_body_buffer_changed;
   buffer_class->apply_tag = byline_body_buffer_apply_tag;
   buffer_class->remove_tag = byline_body_buffer_remove_tag;
@@ -1029,6 +1224,7 @@ static void
 byline_body_buffer_init (BylineBodyBuffer *self)
 {
   self->pending_offset = -1;
+  self->cache_marks = g_ptr_array_new ();
 }
 
 BylineBodyBuffer *

@@ -391,6 +391,59 @@ test_editor_typing_rules (Fixture       *fixture,
 }
 
 static void
+test_editor_incremental (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkTextBuffer *buffer = body_of (fixture);
+  g_autoptr(GPtrArray) original = g_ptr_array_ref (byline_article_get_blocks (fixture->article));
+  GPtrArray *blocks;
+  GtkTextIter start, end;
+
+  /* Typing in one paragraph converts that paragraph only: the others are
+   * the very same blocks as before. */
+  iter_at_text (buffer, "NTM", &start, &end);
+  gtk_text_buffer_insert (buffer, &end, " mới", -1);
+  byline_editor_flush (fixture->editor);
+  blocks = byline_article_get_blocks (fixture->article);
+  g_assert_cmpuint (blocks->len, ==, original->len);
+  for (guint i = 0; i < blocks->len; i++)
+    if (i == 4)
+      g_assert_cmpstr (byline_block_get_text (blocks->pdata[i]), ==, "NTM mới nâng cao");
+    else
+      {
+        g_assert_true (blocks->pdata[i] == original->pdata[i]);
+      }
+
+  /* Joining two lines, then formatting one word of the result. */
+  gtk_text_buffer_get_iter_at_line (buffer, &end, 4);
+  start = end;
+  gtk_text_iter_backward_char (&start);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  byline_editor_flush (fixture->editor);
+  iter_at_text (buffer, "lúa", &start, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.italic", NULL));
+  byline_editor_flush (fixture->editor);
+
+  blocks = byline_article_get_blocks (fixture->article);
+  g_assert_cmpuint (blocks->len, ==, original->len - 1);
+  g_assert_cmpstr (byline_block_get_text (blocks->pdata[3]), ==, "Mã vùng trồng lúaNTM mới nâng cao");
+  g_assert_cmpuint (byline_block_get_n_marks (blocks->pdata[3]), ==, 1);
+  g_assert_true (blocks->pdata[5] == original->pdata[6]);
+
+  /* What the cache gives is what a fresh conversion gives. */
+  {
+    g_autoptr(BylineBodyBuffer) fresh = byline_body_buffer_new ();
+    g_autoptr(GPtrArray) again = NULL;
+
+    byline_body_buffer_set_blocks (fresh, blocks);
+    gtk_text_buffer_insert_at_cursor (GTK_TEXT_BUFFER (fresh), "", -1);
+    again = byline_body_buffer_dup_blocks (fresh);
+    assert_blocks_equal (again, blocks);
+  }
+}
+
+static void
 test_editor_link (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -733,6 +786,7 @@ main (int   argc,
   ADD ("round-trip", new_full_article, test_editor_round_trip);
   ADD ("edit", NULL, test_editor_edit);
   ADD ("typing-rules", new_full_article, test_editor_typing_rules);
+  ADD ("incremental", new_full_article, test_editor_incremental);
   ADD ("link", new_full_article, test_editor_link);
   ADD ("paste-html", NULL, test_editor_paste_html);
   ADD ("paste-plain", new_full_article, test_editor_paste_plain);
