@@ -264,7 +264,7 @@ read_body (BylineArticle  *self,
       if (newer && !byline_block_type_is_known (json_object_get_string_member_with_default (element, "type", "")))
         continue;
 
-      block = byline_block_new_from_json_at (element, where, error);
+      block = byline_block_new_from_json_at (element, where, newer, error);
       if (block == NULL)
         return FALSE;
       byline_block_seal (block);

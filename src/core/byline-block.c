@@ -473,6 +473,7 @@ static gboolean
 read_mark (BylineBlock  *self,
            JsonObject   *object,
            const char   *where,
+           gboolean      tolerant,
            GError      **error)
 {
   g_autofree char *type = NULL;
@@ -488,6 +489,9 @@ read_mark (BylineBlock  *self,
     return FALSE;
 
   kind = name_index (mark_names, G_N_ELEMENTS (mark_names), type);
+  /* A newer Byline's new kind of mark: only formatting is lost. */
+  if (kind < 0 && tolerant && type != NULL)
+    return TRUE;
   if (kind < 0 || start < 0 || end < 0 || (kind == BYLINE_MARK_LINK && href == NULL))
     {
       byline_json_set_invalid (error, where, "type",
@@ -503,6 +507,7 @@ static gboolean
 read_marks (BylineBlock  *self,
             JsonObject   *object,
             const char   *where,
+            gboolean      tolerant,
             GError      **error)
 {
   JsonArray *marks = NULL;
@@ -515,7 +520,7 @@ read_marks (BylineBlock  *self,
       JsonObject *mark = byline_json_element_object (marks, i, where, "marks", error);
       g_autofree char *mark_where = g_strdup_printf ("%s.marks[%u]", where, i);
 
-      if (mark == NULL || !read_mark (self, mark, mark_where, error))
+      if (mark == NULL || !read_mark (self, mark, mark_where, tolerant, error))
         return FALSE;
     }
 
@@ -552,9 +557,12 @@ block_from_fields (int          kind,
     }
 }
 
+/* @tolerant: skip the marks this version does not know (for files of a
+ * newer schema version) instead of failing */
 BylineBlock *
 byline_block_new_from_json_at (JsonObject  *object,
                                const char  *where,
+                               gboolean     tolerant,
                                GError     **error)
 {
   g_autoptr(BylineBlock) self = NULL;
@@ -573,7 +581,7 @@ byline_block_new_from_json_at (JsonObject  *object,
 
   self = block_from_fields (name_index (kind_names, G_N_ELEMENTS (kind_names), type),
                             text, level, ordered, photo_id, where, error);
-  if (self == NULL || !read_marks (self, object, where, error))
+  if (self == NULL || !read_marks (self, object, where, tolerant, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -586,5 +594,5 @@ byline_block_new_from_json (JsonObject  *object,
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return byline_block_new_from_json_at (object, "block", error);
+  return byline_block_new_from_json_at (object, "block", FALSE, error);
 }

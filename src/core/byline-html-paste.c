@@ -93,7 +93,9 @@ static const TagInfo tags[] = {
   { "dt", ROLE_BLOCK, 0 },
   { "em", ROLE_ITALIC, 0 },
   { "embed", ROLE_VOID, 0 },
-  { "figcaption", ROLE_BLOCK, 0 },
+  /* A caption without its photo is orphaned text: photos are attached to
+   * an article as files, with their credits, never pasted. */
+  { "figcaption", ROLE_HIDDEN, 0 },
   { "figure", ROLE_BLOCK, 0 },
   { "footer", ROLE_BLOCK, 0 },
   { "form", ROLE_BLOCK, 0 },

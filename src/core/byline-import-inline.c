@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "byline-import-private.h"
+#include "byline-text.h"
 
 typedef struct
 {
@@ -180,7 +181,7 @@ compose_with_last (BylineInline *self,
   last = g_utf8_find_prev_char (self->text->str, self->text->str + self->text->len);
   joined = g_string_new_len (last, self->text->str + self->text->len - last);
   g_string_append_len (joined, run, p - run);
-  composed = g_utf8_normalize (joined->str, joined->len, G_NORMALIZE_NFC);
+  composed = byline_text_normalize (joined->str, joined->len, NULL);
 
   g_string_truncate (self->text, last - self->text->str);
   g_string_append (self->text, composed);
@@ -212,7 +213,7 @@ byline_inline_append (BylineInline *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (text != NULL);
 
-  nfc = g_utf8_normalize (text, length, G_NORMALIZE_NFC);
+  nfc = byline_text_normalize (text, length, NULL);
   if (nfc == NULL)
     return;
 
@@ -277,7 +278,7 @@ byline_inline_finish (BylineInline    *self,
 
   /* Runs are normalised one by one; a combining mark that starts a run
    * ("e<b>\u0301</b>") only composes here, and the marks are clamped. */
-  nfc = g_utf8_normalize (self->text->str, self->text->len, G_NORMALIZE_NFC);
+  nfc = byline_text_normalize (self->text->str, self->text->len, NULL);
   n_chars = g_utf8_strlen (nfc, -1);
   block = new_block (kind, level, ordered, nfc);
 

@@ -6,7 +6,10 @@
  * headings, paragraphs (hard-wrapped lines joined), bulleted and numbered
  * lists (nested lists flattened: the body is flat), quotes, fenced code
  * (kept as plain text), **bold**, *italic*, [links](url), <autolinks>,
- * `code` (plain text), images (dropped) and backslash escapes.
+ * `code` (plain text), images (dropped) and backslash escapes. The first
+ * level-1 heading is the title; a wholly italic paragraph right under it
+ * is the lead (what byline_render_markdown writes); a closing credit line
+ * paragraph gives the writers and photographers.
  *
  * No recursion and no unbounded look-ahead: every scan forward is either
  * capped or remembered when it fails, so a hostile file stays linear.
@@ -43,6 +46,7 @@ typedef struct
   char           fence_char;
   guint          fence_len;
   gboolean       seen_heading;
+  gboolean       title_first;  /* the title came before any block */
 } Parser;
 
 /* ---------------------------------------------------------------- inline */
@@ -151,6 +155,23 @@ add_delimiters (Lexer      *lexer,
     }
 }
 
+/* Backslash escapes hold in link targets too: "\<" is "<". */
+static char *
+unescape (const char *start,
+          const char *stop)
+{
+  GString *out = g_string_sized_new (stop - start);
+
+  for (const char *p = start; p < stop; p++)
+    {
+      if (*p == '\\' && p + 1 < stop && g_ascii_ispunct (p[1]))
+        p++;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* The ')' ending "(target)" right after a link's ']', or NULL; sets
  * *target to the target without its angle brackets or title. */
 static const char *
@@ -181,7 +202,9 @@ scan_link_target (Lexer       *lexer,
 
       /* Balanced parentheses belong to the target: "alert(1)". */
       for (start = p; p < limit && *p != ' ' && *p != '\n'; p++)
-        if (*p == '(')
+        if (*p == '\\' && p + 1 < limit)
+          p++;
+        else if (*p == '(')
           depth++;
         else if (*p == ')' && depth-- == 0)
           break;
@@ -194,7 +217,7 @@ scan_link_target (Lexer       *lexer,
   if (p >= limit)
     return NULL;
 
-  *target = g_strndup (start, stop - start);
+  *target = unescape (start, stop);
   return p;
 }
 
@@ -555,6 +578,7 @@ add_heading (Parser     *parser,
 
       if (title != NULL)
         byline_article_set_title (parser->article, byline_block_get_text (title));
+      parser->title_first = parser->blocks->len == 0;
     }
   else
     add_block (parser, BYLINE_BLOCK_HEADING, level <= 2 ? 2 : 3, FALSE);
@@ -796,6 +820,30 @@ parse_line (Parser     *parser,
   append_line (parser, line);
 }
 
+/* Our own Markdown (byline_render_markdown) writes the lead as a wholly
+ * italic paragraph right under the title; so do many writers. */
+static void
+take_lead (Parser *parser)
+{
+  BylineBlock *first;
+  const BylineMark *mark;
+
+  if (!parser->title_first || parser->blocks->len == 0)
+    return;
+
+  first = g_ptr_array_index (parser->blocks, 0);
+  if (byline_block_get_kind (first) != BYLINE_BLOCK_PARAGRAPH || byline_block_get_n_marks (first) != 1)
+    return;
+
+  mark = byline_block_get_mark (first, 0);
+  if (mark->kind != BYLINE_MARK_ITALIC || mark->start != 0 ||
+      mark->end != g_utf8_strlen (byline_block_get_text (first), -1))
+    return;
+
+  byline_article_set_lead (parser->article, byline_block_get_text (first));
+  g_ptr_array_remove_index (parser->blocks, 0);
+}
+
 BylineArticle *
 byline_import_markdown (const char  *text,
                         GError     **error)
@@ -805,12 +853,13 @@ byline_import_markdown (const char  *text,
   g_autoptr(BylineInline) inl = byline_inline_new ();
   g_autoptr(GString) pending = g_string_new (NULL);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  Parser parser = { article, blocks, inl, pending, STATE_NONE, FALSE, 0, 0, FALSE };
+  Parser parser = { article, blocks, inl, pending, STATE_NONE, FALSE, 0, 0, FALSE, FALSE };
 
   for (guint i = 0; lines[i] != NULL; i++)
     parse_line (&parser, lines[i]);
   flush (&parser);
 
+  take_lead (&parser);
   byline_import_take_credit_block (article, blocks);
 
   if (!byline_import_finish_article (article, blocks, error))

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "byline-import-private.h"
+#include "byline-text.h"
 
 /* How far down the clutter before the repeated headline may reach. */
 #define CLUTTER_WINDOW 8
@@ -74,7 +75,7 @@ fold (const char *text)
   g_autofree char *folded = g_utf8_casefold (text, -1);
   g_autofree char *trimmed = collapse_spaces (folded);
 
-  return g_utf8_normalize (trimmed, -1, G_NORMALIZE_NFC);
+  return byline_text_normalize (trimmed, -1, NULL);
 }
 
 static CreditRole
@@ -196,7 +197,7 @@ find_last_dash (const char *segment)
 static char *
 strip_credit_line (const char *line)
 {
-  g_autofree char *nfc = g_utf8_normalize (line, -1, G_NORMALIZE_NFC);
+  g_autofree char *nfc = byline_text_normalize (line, -1, NULL);
   g_autofree char *text = collapse_spaces (nfc);
   gsize len = strlen (text);
 

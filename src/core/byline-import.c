@@ -158,7 +158,7 @@ bytes_to_text (GBytes  *bytes,
       length -= 3;
     }
 
-  text = g_utf8_normalize (data, length, G_NORMALIZE_NFC);
+  text = byline_text_normalize (data, length, NULL);
   unify_newlines (text);
   if (is_blank (text))
     {

@@ -80,6 +80,7 @@ void       byline_json_add_date_time  (JsonBuilder        *builder,
 
 BylineBlock *byline_block_new_from_json_at (JsonObject  *object,
                                             const char  *where,
+                                            gboolean     tolerant,
                                             GError     **error);
 gboolean     byline_block_type_is_known    (const char  *type);
 void         byline_block_seal             (BylineBlock *self);

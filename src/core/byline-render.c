@@ -459,6 +459,9 @@ byline_render_caption (BylinePhoto               *photo,
 
 /* HTML */
 
+static void append_escaped_attribute (GString    *out,
+                                      const char *value);
+
 static void
 html_open (GString          *out,
            const BylineMark *mark)
@@ -473,7 +476,7 @@ html_open (GString          *out,
       break;
     case BYLINE_MARK_LINK:
       g_string_append (out, "<a href=\"");
-      byline_render_escape_html (out, mark->href, strlen (mark->href), FALSE);
+      append_escaped_attribute (out, mark->href);
       g_string_append (out, "\">");
       break;
     default:
@@ -621,6 +624,17 @@ render_quote (HtmlContext *ctx,
   end_block (ctx, "quote");
 }
 
+/* An attribute value: escaped, and on one line (a pasted alt text may
+ * hold line breaks). */
+static void
+append_escaped_attribute (GString    *out,
+                          const char *value)
+{
+  g_autofree char *escaped = g_markup_escape_text (value, -1);
+
+  g_string_append (out, g_strdelimit (escaped, "\r\n\t", ' '));
+}
+
 static void
 append_attribute (GString    *out,
                   const char *name,
@@ -628,7 +642,7 @@ append_attribute (GString    *out,
 {
   g_string_append_printf (out, " %s=\"", name);
   if (value != NULL)
-    byline_render_escape_html (out, value, strlen (value), FALSE);
+    append_escaped_attribute (out, value);
   g_string_append_c (out, '"');
 }
 

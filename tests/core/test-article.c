@@ -393,7 +393,8 @@ test_article_newer_version (void)
 {
   const char *json =
     "{\"version\":2,\"id\":\"" UUID "\",\"title\":\"Tương lai\","
-    "\"body\":[{\"type\":\"table\",\"rows\":[]},{\"type\":\"paragraph\",\"text\":\"Đoạn\"}],"
+    "\"body\":[{\"type\":\"table\",\"rows\":[]},{\"type\":\"paragraph\",\"text\":\"Đoạn\","
+    "\"marks\":[{\"type\":\"strike\",\"start\":0,\"end\":2},{\"type\":\"bold\",\"start\":0,\"end\":2}]}],"
     "\"reactions\":{\"like\":3},\"x_list\":[1,2]}";
   g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
   g_autoptr(GError) error = NULL;
@@ -407,6 +408,7 @@ test_article_newer_version (void)
   g_assert_true (newer);
   g_assert_cmpstr (byline_article_get_title (article), ==, "Tương lai");
   g_assert_cmpuint (byline_article_get_blocks (article)->len, ==, 1);
+  g_assert_cmpuint (byline_block_get_n_marks (g_ptr_array_index (byline_article_get_blocks (article), 0)), ==, 1);
 
   node = byline_article_to_json (article);
   object = json_node_get_object (node);

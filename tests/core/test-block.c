@@ -138,6 +138,8 @@ test_block_json_errors (void)
     { "{\"type\":\"paragraph\",\"text\":\"x\",\"marks\":[{\"type\":\"bold\",\"start\":0.5,\"end\":1}]}",
       "block.marks[0].start" },
     { "{\"type\":\"paragraph\",\"marks\":[3]}", "block.marks[0]" },
+    { "{\"type\":\"paragraph\",\"text\":\"x\",\"marks\":[{\"type\":\"strike\",\"start\":0,\"end\":1}]}",
+      "block.marks[0].type" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -77,6 +77,7 @@ test_browser (void)
     "<span style=\"font-weight: 700;\">Đồng Tháp</span> - Sáng&nbsp; nay,"
     " <span style=\"font-style: italic\">đoàn</span><em> công tác</em> đã đến."
     "<img src=\"https://example.com/a.jpg\" alt=\"ảnh\"></p>"
+    "<figure><img src=\"b.jpg\"><figcaption>Chú thích. Ảnh: X</figcaption></figure>"
     "<h4>Phụ đề</h4>"
     "<ul><li>Một<li>Hai <strong>đậm</strong></li></ul>"
     "<blockquote><p>Trích dẫn</p><p>Đoạn hai</p></blockquote>"

@@ -10,6 +10,7 @@
 
 #include "byline-article.h"
 #include "byline-import.h"
+#include "byline-render.h"
 #include "import-test-util.h"
 
 static BylineArticle *
@@ -466,6 +467,157 @@ test_ninjs_errors (void)
   assert_import_error (deep->str, deep->len, BYLINE_IMPORT_FORMAT_NINJS, NULL, BYLINE_IMPORT_ERROR_INVALID_JSON);
 }
 
+/* ---------------------------------------------------------------- round trips */
+
+static GPtrArray *
+sample_blocks (void)
+{
+  GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
+  BylineBlock *block;
+
+  block = byline_block_new (BYLINE_BLOCK_PARAGRAPH, "Chiều ngày 16/02/2023, Đoàn công tác đến xã Mỹ Quí.");
+  byline_block_add_mark (block, BYLINE_MARK_BOLD, 23, 36, NULL);
+  byline_block_add_mark (block, BYLINE_MARK_ITALIC, 41, 50, NULL);
+  byline_block_add_mark (block, BYLINE_MARK_LINK, 44, 50, "https://dongthap.gov.vn/?a=1&b=<2>");
+  g_ptr_array_add (blocks, block);
+  g_ptr_array_add (blocks, byline_block_new_heading (2, "Nhiệm vụ & giải pháp"));
+  g_ptr_array_add (blocks, byline_block_new_list_item (FALSE, "Xây dựng NTM nâng cao"));
+  g_ptr_array_add (blocks, byline_block_new_list_item (FALSE, "Chính quyền phục vụ"));
+  g_ptr_array_add (blocks, byline_block_new_heading (3, "Kết quả"));
+  g_ptr_array_add (blocks, byline_block_new_list_item (TRUE, "Thứ nhất"));
+  g_ptr_array_add (blocks, byline_block_new_list_item (TRUE, "Thứ hai"));
+  g_ptr_array_add (blocks, byline_block_new (BYLINE_BLOCK_QUOTE, "Phải sâu sát cơ sở."));
+  g_ptr_array_add (blocks, byline_block_new (BYLINE_BLOCK_PARAGRAPH, "Hết bài./."));
+  return blocks;
+}
+
+static BylineArticle *
+sample_article (void)
+{
+  BylineArticle *article = byline_article_new ();
+  g_autoptr(GPtrArray) blocks = sample_blocks ();
+  const char * const writers[] = { "Nguyễn Thu", "Lê Hoa", NULL };
+  const char * const photographers[] = { "Hoàng Kha", NULL };
+  const char * const tags[] = { "Nông thôn mới", "Mỹ Quí", NULL };
+
+  byline_article_set_title (article, "Kiểm tra Chương trình hành động năm 2023");
+  byline_article_set_lead (article, "Đoàn công tác làm việc với xã Mỹ Quí.");
+  byline_article_set_category (article, "Tin tức");
+  byline_article_set_tags (article, tags);
+  byline_article_set_writers (article, writers);
+  byline_article_set_photographers (article, photographers);
+  byline_article_set_language (article, "vi");
+  byline_article_set_blocks (article, blocks);
+  return article;
+}
+
+static void
+assert_same_blocks (BylineArticle *expected,
+                    BylineArticle *actual)
+{
+  g_autofree char *expected_dump = dump_body (expected);
+  g_autofree char *actual_dump = dump_body (actual);
+  GPtrArray *a = byline_article_get_blocks (expected);
+  GPtrArray *b = byline_article_get_blocks (actual);
+
+  g_assert_cmpstr (actual_dump, ==, expected_dump);
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_true (byline_block_equal (a->pdata[i], b->pdata[i]));
+}
+
+static void
+assert_same_metadata (BylineArticle *expected,
+                      BylineArticle *actual)
+{
+  g_autofree char *writers = g_strjoinv ("|", (GStrv) byline_article_get_writers (expected));
+  g_autofree char *photographers = g_strjoinv ("|", (GStrv) byline_article_get_photographers (expected));
+
+  g_assert_cmpstr (byline_article_get_title (actual), ==, byline_article_get_title (expected));
+  g_assert_cmpstr (byline_article_get_lead (actual), ==, byline_article_get_lead (expected));
+  g_assert_cmpstr (byline_article_get_language (actual), ==, "vi");
+  assert_strv (byline_article_get_writers (actual), writers);
+  assert_strv (byline_article_get_photographers (actual), photographers);
+}
+
+static void
+test_round_trip_ninjs (void)
+{
+  g_autoptr(BylineArticle) article = sample_article ();
+  g_autoptr(BylineArticle) imported = NULL;
+  g_autoptr(GDateTime) embargo = g_date_time_new_utc (2023, 2, 17, 1, 0, 0);
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tags = NULL;
+
+  byline_article_set_dateline (article, "Đồng Tháp");
+  byline_article_set_slugline (article, "my-qui-2023");
+  byline_article_set_priority (article, 2);
+  byline_article_set_desk_note (article, "Kiểm tra chức danh");
+  byline_article_set_embargo (article, embargo);
+
+  node = byline_render_ninjs (article, NULL);
+  json = json_to_string (node, TRUE);
+  imported = import_string (json, BYLINE_IMPORT_FORMAT_AUTO, "export.ninjs", &error);
+  g_assert_no_error (error);
+
+  assert_same_metadata (article, imported);
+  assert_same_blocks (article, imported);
+  g_assert_cmpstr (byline_article_get_category (imported), ==, "Tin tức");
+  tags = g_strjoinv ("|", (GStrv) byline_article_get_tags (article));
+  assert_strv (byline_article_get_tags (imported), tags);
+  g_assert_cmpstr (byline_article_get_dateline (imported), ==, "Đồng Tháp");
+  g_assert_cmpstr (byline_article_get_slugline (imported), ==, "my-qui-2023");
+  g_assert_cmpuint (byline_article_get_priority (imported), ==, 2);
+  g_assert_cmpstr (byline_article_get_desk_note (imported), ==, "Kiểm tra chức danh");
+  g_assert_nonnull (byline_article_get_embargo (imported));
+  g_assert_true (g_date_time_equal (byline_article_get_embargo (imported), embargo));
+}
+
+static void
+test_round_trip_markdown (void)
+{
+  g_autoptr(BylineArticle) article = sample_article ();
+  g_autoptr(BylineArticle) imported = NULL;
+  g_autofree char *markdown = byline_render_markdown (article, NULL);
+  g_autoptr(GError) error = NULL;
+
+  imported = import_string (markdown, BYLINE_IMPORT_FORMAT_AUTO, "export.md", &error);
+  g_assert_no_error (error);
+
+  assert_same_metadata (article, imported);
+  assert_same_blocks (article, imported);
+}
+
+static void
+test_round_trip_text (void)
+{
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autoptr(BylineArticle) imported = NULL;
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
+  const char * const writers[] = { "Nguyễn Thu", NULL };
+  const char * const photographers[] = { "Hoàng Kha", "Vũ Lan", NULL };
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (blocks, byline_block_new (BYLINE_BLOCK_PARAGRAPH, "Đoạn một."));
+  g_ptr_array_add (blocks, byline_block_new (BYLINE_BLOCK_PARAGRAPH, "Đoạn hai, dài hơn một chút."));
+  byline_article_set_title (article, "Tiêu đề bài");
+  byline_article_set_writers (article, writers);
+  byline_article_set_photographers (article, photographers);
+  byline_article_set_blocks (article, blocks);
+
+  text = byline_render_text (article, NULL);
+  imported = import_string (text, BYLINE_IMPORT_FORMAT_AUTO, "export.txt", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (byline_article_get_title (imported), ==, "Tiêu đề bài");
+  assert_same_blocks (article, imported);
+  assert_strv (byline_article_get_writers (imported), "Nguyễn Thu");
+  assert_strv (byline_article_get_photographers (imported), "Hoàng Kha|Vũ Lan");
+}
+
 /* ---------------------------------------------------------------- errors */
 
 static void
@@ -633,6 +785,9 @@ main (int   argc,
   g_test_add_func ("/import/ninjs/sample", test_ninjs_sample);
   g_test_add_func ("/import/ninjs/plain-and-flat", test_ninjs_plain_and_flat);
   g_test_add_func ("/import/ninjs/errors", test_ninjs_errors);
+  g_test_add_func ("/import/round-trip/ninjs", test_round_trip_ninjs);
+  g_test_add_func ("/import/round-trip/markdown", test_round_trip_markdown);
+  g_test_add_func ("/import/round-trip/text", test_round_trip_text);
   g_test_add_func ("/import/errors/bad-input", test_bad_input);
   g_test_add_func ("/import/errors/utf16", test_utf16);
   g_test_add_func ("/import/auto", test_auto_sniffing);

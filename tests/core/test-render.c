@@ -556,6 +556,28 @@ test_render_credit_escaped (void)
   g_assert_cmpstr (markdown, ==, "BT: Thu \\& \\<Hà\\> – Hình: \"Kha\"\n");
 }
 
+static void
+test_render_line_breaks (void)
+{
+  g_autoptr(BylineArticle) article = byline_article_new ();
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
+  g_autoptr(BylinePhoto) photo = byline_photo_new (PHOTO_A, "jpg");
+  g_autofree char *html = NULL;
+
+  byline_photo_set_alt_text (photo, "Dòng 1\nDòng 2");
+  byline_article_add_photo (article, photo);
+  add_block (blocks, byline_block_new (BYLINE_BLOCK_PARAGRAPH, "Dòng 1\nDòng 2"));
+  add_block (blocks, byline_block_new_photo (PHOTO_A));
+  /* A photo block whose photo is gone renders as nothing at all. */
+  add_block (blocks, byline_block_new_photo (PHOTO_B));
+  byline_article_set_blocks (article, blocks);
+
+  html = byline_render_html_fragment (article, NULL);
+  g_assert_cmpstr (html, ==,
+                   "<p>Dòng 1<br>Dòng 2</p>\n"
+                   "<figure><img src=\"photos/" PHOTO_A ".jpg\" alt=\"Dòng 1 Dòng 2\"/></figure>");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/render/ninjs", test_render_ninjs);
   g_test_add_func ("/render/seed", test_render_seed);
   g_test_add_func ("/render/empty", test_render_empty);
+  g_test_add_func ("/render/line-breaks", test_render_line_breaks);
 
   return g_test_run ();
 }

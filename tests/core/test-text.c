@@ -53,6 +53,36 @@ test_text_normalize_invalid (void)
   g_assert_nonnull (strstr (error->message, "byte 2"));
 }
 
+static void
+test_text_normalize_long (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *nfc = NULL;
+  guint i = 0;
+
+  /* Long decomposed text, normalised in pieces, must equal the whole:
+   * runs of non-ASCII characters of every length cross the piece edges,
+   * and so does "a" followed by marks that reorder (dot below, U+0323,
+   * sorts before circumflex, U+0302: "ậ"). */
+  while (text->len < 64 * 1024)
+    {
+      g_string_append (text, DECOMPOSED);
+      g_string_append (expected, PRECOMPOSED);
+      for (guint j = 0; j < i % 7; j++)
+        {
+          g_string_append (text, "a\xcc\x82\xcc\xa3");
+          g_string_append (expected, "\xe1\xba\xad");
+        }
+      g_string_append_c (text, i++ % 3 ? ' ' : '\n');
+      g_string_append_c (expected, text->str[text->len - 1]);
+    }
+
+  nfc = byline_text_normalize (text->str, text->len, NULL);
+  g_assert_cmpstr (nfc, ==, expected->str);
+  g_assert_true (byline_text_is_nfc (expected->str));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -62,6 +92,7 @@ main (int   argc,
   g_test_add_func ("/text/normalize/vietnamese", test_text_normalize_vietnamese);
   g_test_add_func ("/text/normalize/length", test_text_normalize_length);
   g_test_add_func ("/text/normalize/invalid", test_text_normalize_invalid);
+  g_test_add_func ("/text/normalize/long", test_text_normalize_long);
 
   return g_test_run ();
 }
