@@ -21,6 +21,10 @@
 #define PHOTO_KEY    "byline-photo-id"
 #define BLOCKS_KEY   "byline-line-blocks"
 #define OBJECT_CHAR  "\xef\xbf\xbc"   /* U+FFFC, what get_slice gives for an anchor */
+/* A line break inside a block ("<br>") is U+2028 in the buffer: Pango
+ * breaks the line there, GtkTextBuffer does not start a new line (a new
+ * block). One character either way, so mark offsets hold. */
+#define LINE_SEPARATOR "\xe2\x80\xa8"
 
 struct _BylineBodyBuffer
 {
@@ -685,6 +689,16 @@ apply_block_marks (BylineBodyBuffer  *self,
     }
 }
 
+static char *
+replace_all (const char *text,
+             const char *from,
+             const char *to)
+{
+  g_auto(GStrv) parts = g_strsplit (text, from, -1);
+
+  return g_strjoinv (to, parts);
+}
+
 static void
 insert_photo_anchor (BylineBodyBuffer *self,
                      GtkTextIter      *iter,
@@ -720,7 +734,14 @@ insert_block (BylineBodyBuffer  *self,
       return;
     }
 
-  gtk_text_buffer_insert (buffer, iter, text != NULL ? text : "", -1);
+  if (text != NULL && strchr (text, '\n') != NULL)
+    {
+      g_autofree char *separated = replace_all (text, "\n", LINE_SEPARATOR);
+
+      gtk_text_buffer_insert (buffer, iter, separated, -1);
+    }
+  else
+    gtk_text_buffer_insert (buffer, iter, text != NULL ? text : "", -1);
   gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
   remove_inline_tags (self, &start, iter, TRUE);
   offset = gtk_text_iter_get_offset (iter);
@@ -973,6 +994,13 @@ append_text_block (BylineBodyBuffer     *self,
     return;
 
   copy = g_strndup (text, length);
+  if (strstr (copy, LINE_SEPARATOR) != NULL)
+    {
+      char *lines = replace_all (copy, LINE_SEPARATOR, "\n");
+
+      g_free (copy);
+      copy = lines;
+    }
   block = new_text_block (style, copy);
   collect_marks (self, block, offset, g_utf8_strlen (copy, -1));
   g_ptr_array_add (blocks, block);

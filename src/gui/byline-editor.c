@@ -937,10 +937,29 @@ setup_field (BylineEditor *self,
   gtk_widget_add_controller (GTK_WIDGET (view), keys);
 }
 
+static gboolean
+body_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     BylineEditor          *self)
+{
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter) ||
+      (state & GDK_MODIFIER_MASK) != GDK_SHIFT_MASK)
+    return FALSE;
+
+  /* Shift+Enter: a line break inside the paragraph (U+2028), not a new
+   * paragraph. */
+  gtk_text_buffer_insert_interactive_at_cursor (GTK_TEXT_BUFFER (self->body), "\xe2\x80\xa8", -1, TRUE);
+  gtk_text_view_scroll_mark_onscreen (self->body_view, gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->body)));
+  return TRUE;
+}
+
 static void
 setup_body (BylineEditor *self)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
   GtkTextIter start;
 
   self->body = byline_body_buffer_new ();
@@ -959,6 +978,9 @@ setup_body (BylineEditor *self)
 
   g_signal_connect_object (focus, "leave", G_CALLBACK (body_focus_leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->body_view), focus);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (body_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->body_view), keys);
 
   byline_find_bar_set_view (self->find_bar, self->body_view);
 }

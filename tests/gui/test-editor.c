@@ -284,6 +284,24 @@ test_editor_round_trip (Fixture       *fixture,
   g_assert_true (byline_article_get_blocks (fixture->article) == before);
   g_ptr_array_unref (before);
 
+  /* A line break inside a paragraph stays inside it. */
+  {
+    g_autoptr(BylineBodyBuffer) other = byline_body_buffer_new ();
+    g_autoptr(GPtrArray) broken = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
+    g_autoptr(GPtrArray) again = NULL;
+    BylineBlock *block = byline_block_new (BYLINE_BLOCK_QUOTE, "Dòng một\nDòng hai");
+
+    byline_block_add_mark (block, BYLINE_MARK_BOLD, 5, 14, NULL);
+    g_ptr_array_add (broken, block);
+    byline_body_buffer_set_blocks (other, broken);
+    g_assert_cmpint (gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (other)), ==, 1);
+    gtk_text_buffer_insert_at_cursor (GTK_TEXT_BUFFER (other), "> ", -1);
+    again = byline_body_buffer_dup_blocks (other);
+    g_assert_cmpstr (byline_block_get_text (again->pdata[0]), ==, "> Dòng một\nDòng hai");
+    g_assert_cmpuint (byline_block_get_mark (again->pdata[0], 0)->start, ==, 7);
+    g_assert_cmpuint (byline_block_get_mark (again->pdata[0], 0)->end, ==, 16);
+  }
+
   /* And again through a second buffer: text → blocks → text → blocks. */
   {
     g_autoptr(BylineBodyBuffer) other = byline_body_buffer_new ();
