@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 
 #include "byline-body-buffer.h"
 #include "byline-editor.h"
@@ -688,6 +689,51 @@ test_editor_outside_change (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Kết luận"));
 }
 
+/* Real key presses through the X server (XTEST), as a user types them:
+ * checks that the shortcuts of the application's table reach the editor,
+ * and reach it once (a shortcut handled twice would toggle bold off). */
+static void
+press_keys (Fixture    *fixture,
+            const char *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, "key", "--clearmodifiers", keys, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static void
+test_editor_keyboard (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkTextBuffer *buffer = body_of (fixture);
+  BylineFindBar *find_bar = BYLINE_FIND_BAR (child_of (fixture, "find_bar"));
+  GtkTextIter start, end;
+
+  gtk_widget_grab_focus (GTK_WIDGET (byline_editor_get_body_view (fixture->editor)));
+  iter_at_text (buffer, "Quan tâm", &start, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+
+  press_keys (fixture, "ctrl+b");
+  SPIN_UNTIL (({ iter_at_text (buffer, "Quan tâm", &start, &end); has_tag_named (&start, "bold"); }));
+  press_keys (fixture, "ctrl+i");
+  SPIN_UNTIL (({ iter_at_text (buffer, "Quan tâm", &start, &end); has_tag_named (&start, "italic"); }));
+  /* Still bold: the shortcut ran once. */
+  g_assert_true (has_tag_named (&start, "bold"));
+
+  press_keys (fixture, "ctrl+alt+2");
+  SPIN_UNTIL (byline_body_buffer_get_paragraph_style (BYLINE_BODY_BUFFER (buffer), &start) ==
+              BYLINE_PARAGRAPH_STYLE_HEADING2);
+
+  press_keys (fixture, "ctrl+f");
+  SPIN_UNTIL (byline_find_bar_get_revealed (find_bar));
+}
+
 static BylineArticle *
 new_spell_article (void)
 {
@@ -813,6 +859,7 @@ main (int   argc,
   ADD ("title-and-lead", NULL, test_editor_title_and_lead);
   ADD ("outside-change", new_full_article, test_editor_outside_change);
   ADD ("spell", new_spell_article, test_editor_spell);
+  ADD ("keyboard", new_full_article, test_editor_keyboard);
 
 #undef ADD
 
