@@ -43,6 +43,9 @@ struct _BylineEditor
   BylineFindBar      *find_bar;
   GtkPopover         *link_popover;
   GtkEntry           *link_entry;
+  GtkToggleButton    *bold_button;
+  GtkToggleButton    *italic_button;
+  GtkToggleButton    *style_buttons[BYLINE_PARAGRAPH_STYLE_NUMBERED + 1];
 
   BylineArticle      *article;
   BylineBodyBuffer   *body;
@@ -79,14 +82,15 @@ static guint signals[N_SIGNALS];
 
 static const struct {
   const char           *action;
+  const char           *button;
   BylineParagraphStyle  style;
 } paragraph_actions[] = {
-  { "editor.paragraph", BYLINE_PARAGRAPH_STYLE_PARAGRAPH },
-  { "editor.heading2", BYLINE_PARAGRAPH_STYLE_HEADING2 },
-  { "editor.heading3", BYLINE_PARAGRAPH_STYLE_HEADING3 },
-  { "editor.quote", BYLINE_PARAGRAPH_STYLE_QUOTE },
-  { "editor.bulleted-list", BYLINE_PARAGRAPH_STYLE_BULLETED },
-  { "editor.numbered-list", BYLINE_PARAGRAPH_STYLE_NUMBERED },
+  { "editor.paragraph", "paragraph_button", BYLINE_PARAGRAPH_STYLE_PARAGRAPH },
+  { "editor.heading2", "heading2_button", BYLINE_PARAGRAPH_STYLE_HEADING2 },
+  { "editor.heading3", "heading3_button", BYLINE_PARAGRAPH_STYLE_HEADING3 },
+  { "editor.quote", "quote_button", BYLINE_PARAGRAPH_STYLE_QUOTE },
+  { "editor.bulleted-list", "bulleted_button", BYLINE_PARAGRAPH_STYLE_BULLETED },
+  { "editor.numbered-list", "numbered_button", BYLINE_PARAGRAPH_STYLE_NUMBERED },
 };
 
 static char *
@@ -394,6 +398,27 @@ article_changed_cb (BylineEditor *self)
 
 /* Formatting actions ---------------------------------------------------- */
 
+/* The toolbar shows what is at the caret: pressed Bold inside bold text,
+ * pressed H2 in a heading. Setting "active" does not activate the action
+ * (that happens on "clicked"), so this cannot loop. */
+static void
+update_toolbar (BylineEditor *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->body);
+  BylineParagraphStyle style;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  gtk_toggle_button_set_active (self->bold_button,
+                                byline_body_buffer_has_mark (self->body, &start, BYLINE_MARK_BOLD));
+  gtk_toggle_button_set_active (self->italic_button,
+                                byline_body_buffer_has_mark (self->body, &start, BYLINE_MARK_ITALIC));
+
+  style = byline_body_buffer_get_paragraph_style (self->body, &start);
+  for (guint i = 0; i < G_N_ELEMENTS (self->style_buttons); i++)
+    gtk_toggle_button_set_active (self->style_buttons[i], i == style);
+}
+
 static void
 paragraph_style_action (GtkWidget  *widget,
                         const char *action_name,
@@ -406,6 +431,7 @@ paragraph_style_action (GtkWidget  *widget,
   for (guint i = 0; i < G_N_ELEMENTS (paragraph_actions); i++)
     if (g_str_equal (action_name, paragraph_actions[i].action))
       byline_body_buffer_set_paragraph_style (self->body, &start, &end, paragraph_actions[i].style);
+  update_toolbar (self);
 }
 
 static void
@@ -420,6 +446,7 @@ mark_action (GtkWidget  *widget,
   byline_body_buffer_toggle_mark (self->body, &start, &end,
                                   g_str_equal (action_name, "editor.bold") ? BYLINE_MARK_BOLD
                                                                            : BYLINE_MARK_ITALIC);
+  update_toolbar (self);
 }
 
 static void
@@ -894,6 +921,10 @@ byline_editor_class_init (BylineEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, find_bar);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, link_popover);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, link_entry);
+  gtk_widget_class_bind_template_child (widget_class, BylineEditor, bold_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineEditor, italic_button);
+  for (guint i = 0; i < G_N_ELEMENTS (paragraph_actions); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, paragraph_actions[i].button, FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, link_entry_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.bold", NULL, mark_action);
@@ -973,6 +1004,10 @@ setup_body (BylineEditor *self)
   g_signal_connect_object (self->body, "insert-child-anchor",
                            G_CALLBACK (body_insert_child_anchor_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->body, "notify::cursor-position",
+                           G_CALLBACK (update_toolbar), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->body, "blocks-changed",
+                           G_CALLBACK (update_toolbar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->body_view, "paste-clipboard",
                            G_CALLBACK (body_paste_clipboard_cb), self, G_CONNECT_SWAPPED);
 
@@ -990,6 +1025,10 @@ byline_editor_init (BylineEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  for (guint i = 0; i < G_N_ELEMENTS (paragraph_actions); i++)
+    self->style_buttons[paragraph_actions[i].style] =
+      GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), BYLINE_TYPE_EDITOR,
+                                                        paragraph_actions[i].button));
   self->cancellable = g_cancellable_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->link_popover), GTK_WIDGET (self));
 

@@ -272,6 +272,49 @@ test_editor_load (Fixture       *fixture,
 }
 
 static void
+test_editor_toolbar_state (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkTextBuffer *buffer = body_of (fixture);
+  GtkToggleButton *bold = GTK_TOGGLE_BUTTON (child_of (fixture, "bold_button"));
+  GtkToggleButton *italic = GTK_TOGGLE_BUTTON (child_of (fixture, "italic_button"));
+  GtkToggleButton *heading2 = GTK_TOGGLE_BUTTON (child_of (fixture, "heading2_button"));
+  GtkToggleButton *bulleted = GTK_TOGGLE_BUTTON (child_of (fixture, "bulleted_button"));
+  GtkTextIter start, end;
+
+  /* The caret inside bold text: Bold is pressed. */
+  iter_at_text (buffer, "Chiều", &start, &end);
+  gtk_text_iter_forward_char (&start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_toggle_button_get_active (bold));
+  g_assert_false (gtk_toggle_button_get_active (italic));
+  g_assert_false (gtk_toggle_button_get_active (heading2));
+
+  /* In the heading and in a list item. */
+  gtk_text_buffer_get_iter_at_line (buffer, &start, 0);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_toggle_button_get_active (heading2));
+  g_assert_false (gtk_toggle_button_get_active (bold));
+  gtk_text_buffer_get_iter_at_line (buffer, &start, 3);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_toggle_button_get_active (bulleted));
+  g_assert_false (gtk_toggle_button_get_active (heading2));
+
+  /* Clicking a pressed style button leaves it pressed and changes nothing. */
+  gtk_widget_activate (GTK_WIDGET (bulleted));
+  g_assert_true (gtk_toggle_button_get_active (bulleted));
+  g_assert_cmpint (byline_body_buffer_get_paragraph_style (BYLINE_BODY_BUFFER (buffer), &start), ==,
+                   BYLINE_PARAGRAPH_STYLE_BULLETED);
+
+  /* Bold toggled at the caret shows before anything is typed. */
+  gtk_text_buffer_get_iter_at_line (buffer, &start, 3);
+  gtk_text_iter_forward_to_line_end (&start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.bold", NULL));
+  g_assert_true (gtk_toggle_button_get_active (bold));
+}
+
+static void
 test_editor_round_trip (Fixture       *fixture,
                         gconstpointer  data)
 {
@@ -848,6 +891,7 @@ main (int   argc,
 
   ADD ("load", new_full_article, test_editor_load);
   ADD ("round-trip", new_full_article, test_editor_round_trip);
+  ADD ("toolbar-state", new_full_article, test_editor_toolbar_state);
   ADD ("edit", NULL, test_editor_edit);
   ADD ("typing-rules", new_full_article, test_editor_typing_rules);
   ADD ("incremental", new_full_article, test_editor_incremental);
