@@ -393,7 +393,9 @@ article_changed_cb (BylineEditor *self)
         load_body (self);
     }
 
-  update_counts (self);
+  /* Counting a long article costs a few ms: not on every key typed in the
+   * side panel. */
+  schedule_flush (self);
 }
 
 /* Formatting actions ---------------------------------------------------- */

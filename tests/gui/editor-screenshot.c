@@ -19,6 +19,7 @@
 
 #include "byline-article-panel.h"
 #include "byline-editor.h"
+#include "byline-find-bar.h"
 #include "byline-import.h"
 
 /* The seed is a page copied from a district website: three lines of page
@@ -86,6 +87,8 @@ article_from_seed (const char *path)
   return article;
 }
 
+static GtkWidget *editor_widget;
+
 static GtkWidget *
 build_window (BylineArticle *article)
 {
@@ -96,6 +99,7 @@ build_window (BylineArticle *article)
   GtkWidget *editor = byline_editor_new ();
   GtkWidget *panel = byline_article_panel_new ();
 
+  editor_widget = editor;
   byline_editor_set_article (BYLINE_EDITOR (editor), article);
   byline_article_panel_set_article (BYLINE_ARTICLE_PANEL (panel), article);
   gtk_widget_set_hexpand (editor, TRUE);
@@ -173,6 +177,13 @@ main (int   argc,
   article = article_from_seed (argv[1]);
   window = build_window (article);
   gtk_window_present (GTK_WINDOW (window));
+  if (g_getenv ("BYLINE_SCREENSHOT_FIND") != NULL)
+    {
+      GObject *find_bar = gtk_widget_get_template_child (editor_widget, BYLINE_TYPE_EDITOR, "find_bar");
+
+      gtk_widget_activate_action (editor_widget, "editor.find", NULL);
+      byline_find_bar_set_search_text (BYLINE_FIND_BAR (find_bar), g_getenv ("BYLINE_SCREENSHOT_FIND"));
+    }
   /* Layout, the first frames and the idle spell check. */
   spin_for (1500);
 
