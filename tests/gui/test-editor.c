@@ -719,6 +719,47 @@ test_editor_title_and_lead (Fixture       *fixture,
   g_assert_cmpstr (shown, ==, "Sapo mới");
 }
 
+static GtkWidget *
+create_photo_widget_cb (BylineEditor *editor,
+                        const char   *photo_id,
+                        gpointer      user_data)
+{
+  GtkWidget *label = gtk_label_new (photo_id);
+
+  gtk_widget_set_name (label, "test-photo-card");
+  return label;
+}
+
+static void
+test_editor_photo_widget (void)
+{
+  g_autoptr(BylineArticle) article = new_full_article ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *editor = byline_editor_new ();
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_editor_get_body_buffer (BYLINE_EDITOR (editor)));
+  GtkTextChildAnchor *anchor;
+  GtkWidget **widgets;
+  GtkTextIter iter;
+  guint n_widgets;
+
+  /* The photo pane makes the cards: the first handler's widget is used. */
+  g_signal_connect (editor, "create-photo-widget", G_CALLBACK (create_photo_widget_cb), NULL);
+  gtk_window_set_child (window, editor);
+  byline_editor_set_article (BYLINE_EDITOR (editor), article);
+
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 6);
+  anchor = gtk_text_iter_get_child_anchor (&iter);
+  g_assert_nonnull (anchor);
+  widgets = gtk_text_child_anchor_get_widgets (anchor, &n_widgets);
+  g_assert_cmpuint (n_widgets, ==, 1);
+  g_assert_cmpstr (gtk_widget_get_name (widgets[0]), ==, "test-photo-card");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (widgets[0])), ==, PHOTO_ID);
+  g_free (widgets);
+
+  gtk_window_destroy (window);
+  spin_until_idle ();
+}
+
 static void
 test_editor_outside_change (Fixture       *fixture,
                             gconstpointer  data)
@@ -906,6 +947,7 @@ main (int   argc,
   ADD ("keyboard", new_full_article, test_editor_keyboard);
 
 #undef ADD
+  g_test_add_func ("/editor/photo-widget", test_editor_photo_widget);
 
   return g_test_run ();
 }
