@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "byline-body-buffer.h"
+#include "byline-text.h"
 
 #define HREF_KEY     "byline-href"
 #define PHOTO_KEY    "byline-photo-id"
@@ -908,24 +909,23 @@ typedef struct
   guint       start;
 } OpenMark;
 
+/* Appends the mark of @open, ending at @end, to @marks (BylineMark, href
+ * borrowed from the tag). */
 static void
 close_mark (BylineBodyBuffer *self,
-            BylineBlock      *block,
+            GArray           *marks,
             const OpenMark   *open,
             guint             end)
 {
-  const char *href = tag_href (open->tag);
-  BylineMarkKind kind;
+  BylineMark mark = { BYLINE_MARK_ITALIC, open->start, end, (char *) tag_href (open->tag) };
 
-  if (href != NULL)
-    kind = BYLINE_MARK_LINK;
+  if (mark.href != NULL)
+    mark.kind = BYLINE_MARK_LINK;
   else if (open->tag == self->bold)
-    kind = BYLINE_MARK_BOLD;
-  else
-    kind = BYLINE_MARK_ITALIC;
+    mark.kind = BYLINE_MARK_BOLD;
 
   if (end > open->start)
-    byline_block_add_mark (block, kind, open->start, end, href);
+    g_array_append_val (marks, mark);
 }
 
 static void
@@ -943,14 +943,14 @@ open_marks (BylineBodyBuffer  *self,
       }
 }
 
-/* Adds the marks of [start, start + length) to @block by walking the tag
- * toggles, not the characters: a 50,000-word body has few toggles. */
-static void
+/* The marks of [start, start + length), found by walking the tag toggles,
+ * not the characters: a long paragraph has few toggles. */
+static GArray *
 collect_marks (BylineBodyBuffer *self,
-               BylineBlock      *block,
                int               start,
                guint             length)
 {
+  GArray *marks = g_array_new (FALSE, FALSE, sizeof (BylineMark));
   g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (OpenMark));
   g_autoptr(GSList) initial = NULL;
   GtkTextIter iter;
@@ -969,14 +969,49 @@ collect_marks (BylineBodyBuffer *self,
       for (guint i = open->len; i > 0; i--)
         if (g_slist_find (off, g_array_index (open, OpenMark, i - 1).tag) != NULL)
           {
-            close_mark (self, block, &g_array_index (open, OpenMark, i - 1), position);
+            close_mark (self, marks, &g_array_index (open, OpenMark, i - 1), position);
             g_array_remove_index (open, i - 1);
           }
       open_marks (self, open, on, position);
     }
 
   for (guint i = 0; i < open->len; i++)
-    close_mark (self, block, &g_array_index (open, OpenMark, i), length);
+    close_mark (self, marks, &g_array_index (open, OpenMark, i), length);
+
+  return marks;
+}
+
+/* Text typed as a base letter and then a lone combining mark (some input
+ * methods do) is not NFC. The model stores NFC, so compose it here, each
+ * letter with its marks, and move the mark offsets to the composed text. */
+static char *
+compose_with_offsets (const char *text,
+                      GArray     *map)
+{
+  GString *out = g_string_new (NULL);
+  const char *cluster = text;
+  guint composed = 0;
+
+  while (*cluster != '\0')
+    {
+      const char *next = g_utf8_next_char (cluster);
+      g_autofree char *nfc = NULL;
+      glong n_chars;
+
+      while (*next != '\0' && g_unichar_combining_class (g_utf8_get_char (next)) != 0)
+        next = g_utf8_next_char (next);
+
+      nfc = g_utf8_normalize (cluster, next - cluster, G_NORMALIZE_NFC);
+      g_string_append (out, nfc);
+      n_chars = g_utf8_strlen (cluster, next - cluster);
+      for (glong i = 0; i < n_chars; i++)
+        g_array_append_val (map, composed);
+      composed += g_utf8_strlen (nfc, -1);
+      cluster = next;
+    }
+  g_array_append_val (map, composed);
+
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -988,12 +1023,15 @@ append_text_block (BylineBodyBuffer     *self,
                    gsize                 length)
 {
   g_autofree char *copy = NULL;
+  g_autoptr(GArray) marks = NULL;
+  g_autoptr(GArray) map = NULL;
   BylineBlock *block;
 
   if (length == 0)
     return;
 
   copy = g_strndup (text, length);
+  marks = collect_marks (self, offset, g_utf8_strlen (copy, -1));
   if (strstr (copy, LINE_SEPARATOR) != NULL)
     {
       char *lines = replace_all (copy, LINE_SEPARATOR, "\n");
@@ -1001,8 +1039,25 @@ append_text_block (BylineBodyBuffer     *self,
       g_free (copy);
       copy = lines;
     }
+  if (!g_utf8_validate (copy, -1, NULL) || !byline_text_is_nfc (copy))
+    {
+      char *composed;
+
+      map = g_array_new (FALSE, FALSE, sizeof (guint));
+      composed = compose_with_offsets (copy, map);
+      g_free (copy);
+      copy = composed;
+    }
+
   block = new_text_block (style, copy);
-  collect_marks (self, block, offset, g_utf8_strlen (copy, -1));
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const BylineMark *mark = &g_array_index (marks, BylineMark, i);
+      guint start = map != NULL ? g_array_index (map, guint, mark->start) : mark->start;
+      guint end = map != NULL ? g_array_index (map, guint, mark->end) : mark->end;
+
+      byline_block_add_mark (block, mark->kind, start, end, mark->href);
+    }
   g_ptr_array_add (blocks, block);
 }
 
