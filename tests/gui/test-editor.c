@@ -822,6 +822,23 @@ test_editor_keyboard (Fixture       *fixture,
   SPIN_UNTIL (byline_body_buffer_get_paragraph_style (BYLINE_BODY_BUFFER (buffer), &start) ==
               BYLINE_PARAGRAPH_STYLE_HEADING2);
 
+  /* Shift+Enter breaks the line inside the paragraph. */
+  gtk_text_buffer_get_iter_at_line (buffer, &start, 1);
+  gtk_text_iter_forward_chars (&start, 5);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  press_keys (fixture, "shift+Return");
+  SPIN_UNTIL (gtk_text_buffer_get_char_count (buffer) > 0 &&
+              ({ g_autofree char *text = dup_slice (buffer); strstr (text, "Chiều\xe2\x80\xa8 ngày") != NULL; }));
+  byline_editor_flush (fixture->editor);
+  g_assert_cmpstr (byline_block_get_text (byline_article_get_blocks (fixture->article)->pdata[1]), ==,
+                   "Chiều\n ngày 16/02/2023, Đoàn công tác đến xã Mỹ Quí.");
+
+  /* Enter in the title goes on to the lead, not to a new line. */
+  gtk_widget_grab_focus (GTK_WIDGET (child_of (fixture, "title_view")));
+  press_keys (fixture, "Return");
+  SPIN_UNTIL (gtk_widget_has_focus (GTK_WIDGET (child_of (fixture, "lead_view"))));
+  g_assert_cmpstr (byline_article_get_title (fixture->article), ==, "Kiểm tra Chương trình hành động của Huyện ủy");
+
   press_keys (fixture, "ctrl+f");
   SPIN_UNTIL (byline_find_bar_get_revealed (find_bar));
 }
