@@ -34,6 +34,8 @@ struct _BylineEditor
 
   /* Template */
   GtkWidget          *box;
+  GtkScrolledWindow  *scroller;
+  GtkWidget          *page;
   GtkTextView        *title_view;
   GtkTextView        *lead_view;
   GtkTextView        *body_view;
@@ -58,6 +60,8 @@ struct _BylineEditor
   GCancellable       *cancellable;
   guint               flush_source;
   guint               resize_source;
+  guint               caret_source;
+  GtkTextView        *caret_view;
   gint64              first_pending;
   guint               body_dirty : 1;
   guint               syncing : 1;
@@ -690,6 +694,65 @@ queue_resize_views (BylineEditor *self)
     self->resize_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, resize_views_cb, self, NULL);
 }
 
+/* Following the caret ---------------------------------------------------- */
+
+/* Title, lead and body are one page scrolled as a whole, so no text view
+ * can scroll itself to its caret: the editor does it, once the frame's
+ * layout has placed the text. */
+#define CARET_MARGIN 48
+
+static gboolean
+scroll_to_caret_cb (gpointer user_data)
+{
+  BylineEditor *self = user_data;
+  GtkTextView *view = self->caret_view;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkTextIter iter;
+  GdkRectangle caret;
+  graphene_point_t point;
+  double value, page_size;
+
+  self->caret_source = 0;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (view, &iter, &caret);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, caret.x, caret.y, &caret.x, &caret.y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (view), self->page, &GRAPHENE_POINT_INIT (caret.x, caret.y), &point))
+    return G_SOURCE_REMOVE;
+
+  value = gtk_adjustment_get_value (adjustment);
+  page_size = gtk_adjustment_get_page_size (adjustment);
+  if (point.y - CARET_MARGIN < value)
+    gtk_adjustment_set_value (adjustment, point.y - CARET_MARGIN);
+  else if (point.y + caret.height + CARET_MARGIN > value + page_size)
+    gtk_adjustment_set_value (adjustment, point.y + caret.height + CARET_MARGIN - page_size);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+follow_caret (BylineEditor *self,
+              GtkTextView  *view)
+{
+  self->caret_view = view;
+  if (self->caret_source == 0)
+    self->caret_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, scroll_to_caret_cb, self, NULL);
+}
+
+static void
+cursor_moved_cb (GtkTextBuffer *buffer,
+                 GParamSpec    *pspec,
+                 BylineEditor  *self)
+{
+  if (buffer == GTK_TEXT_BUFFER (self->body))
+    follow_caret (self, self->body_view);
+  else if (buffer == gtk_text_view_get_buffer (self->title_view))
+    follow_caret (self, self->title_view);
+  else
+    follow_caret (self, self->lead_view);
+}
+
 /* Public API ------------------------------------------------------------ */
 
 BylineArticle *
@@ -815,6 +878,7 @@ byline_editor_dispose (GObject *object)
     byline_editor_flush (self);
   g_clear_handle_id (&self->flush_source, g_source_remove);
   g_clear_handle_id (&self->resize_source, g_source_remove);
+  g_clear_handle_id (&self->caret_source, g_source_remove);
   if (self->link_popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->link_popover));
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_EDITOR);
@@ -916,6 +980,8 @@ byline_editor_class_init (BylineEditorClass *klass)
   g_type_ensure (BYLINE_TYPE_FIND_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/byline-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, box);
+  gtk_widget_class_bind_template_child (widget_class, BylineEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BylineEditor, page);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, title_view);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, lead_view);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, body_view);
@@ -1043,6 +1109,13 @@ byline_editor_init (BylineEditor *self)
   self->spell = byline_spell_checker_new (DEFAULT_LANGUAGE);
   byline_spell_adapter_attach (self->lead_view, self->spell);
   byline_spell_adapter_attach (self->body_view, self->spell);
+
+  g_signal_connect_object (self->body, "notify::cursor-position",
+                           G_CALLBACK (cursor_moved_cb), self, 0);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->title_view), "notify::cursor-position",
+                           G_CALLBACK (cursor_moved_cb), self, 0);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->lead_view), "notify::cursor-position",
+                           G_CALLBACK (cursor_moved_cb), self, 0);
 
   add_shortcuts (self);
   update_placeholders (self);

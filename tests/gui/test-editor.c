@@ -768,6 +768,54 @@ test_editor_photo_widget (void)
   spin_until_idle ();
 }
 
+static BylineArticle *
+new_long_article (void)
+{
+  BylineArticle *article = byline_article_new ();
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
+
+  byline_article_set_title (article, "Kiểm tra Chương trình hành động");
+  for (guint i = 0; i < 40; i++)
+    g_ptr_array_add (blocks, byline_block_new (BYLINE_BLOCK_PARAGRAPH,
+                                               "Thực hiện chương trình hành động của Huyện ủy và Kế hoạch "
+                                               "phát triển kinh tế - xã hội của UBND huyện năm 2023."));
+  byline_article_set_blocks (article, blocks);
+
+  return article;
+}
+
+static void
+test_editor_follow_caret (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child_of (fixture, "scroller")));
+  GtkTextBuffer *buffer = body_of (fixture);
+  GtkTextIter iter;
+
+  SPIN_UNTIL (gtk_adjustment_get_upper (adjustment) > 2 * gtk_adjustment_get_page_size (adjustment));
+
+  /* Focusing the long body does not jump to its end. */
+  gtk_widget_grab_focus (GTK_WIDGET (byline_editor_get_body_view (fixture->editor)));
+  spin_until_idle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  /* The page follows the caret down… */
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  SPIN_UNTIL (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) >=
+              gtk_adjustment_get_upper (adjustment) - 100);
+
+  /* …and back up to the title. */
+  gtk_widget_grab_focus (GTK_WIDGET (child_of (fixture, "title_view")));
+  {
+    GtkTextBuffer *title = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child_of (fixture, "title_view")));
+
+    gtk_text_buffer_get_start_iter (title, &iter);
+    gtk_text_buffer_place_cursor (title, &iter);
+  }
+  SPIN_UNTIL (gtk_adjustment_get_value (adjustment) == 0);
+}
+
 static void
 test_editor_outside_change (Fixture       *fixture,
                             gconstpointer  data)
@@ -970,6 +1018,7 @@ main (int   argc,
   ADD ("outside-change", new_full_article, test_editor_outside_change);
   ADD ("spell", new_spell_article, test_editor_spell);
   ADD ("keyboard", new_full_article, test_editor_keyboard);
+  ADD ("follow-caret", new_long_article, test_editor_follow_caret);
 
 #undef ADD
   g_test_add_func ("/editor/photo-widget", test_editor_photo_widget);
