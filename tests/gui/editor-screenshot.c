@@ -199,7 +199,17 @@ main (int   argc,
   /* Layout, the first frames and the idle spell check. */
   spin_for (1500);
 
-  save_png (window, argv[2]);
+  /* Popovers are windows of their own: only a shot of the screen has them. */
+  if (g_getenv ("BYLINE_SCREENSHOT_SCREEN") != NULL)
+    {
+      const char *import[] = { "import", "-window", "root", argv[2], NULL };
+      g_autoptr(GError) error = NULL;
+
+      if (!g_spawn_sync (NULL, (char **) import, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, &error))
+        g_error ("%s", error->message);
+    }
+  else
+    save_png (window, argv[2]);
   gtk_window_destroy (GTK_WINDOW (window));
 
   return 0;
