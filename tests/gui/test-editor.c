@@ -521,6 +521,7 @@ test_editor_link (Fixture       *fixture,
   GtkEditable *entry = GTK_EDITABLE (child_of (fixture, "link_entry"));
   GtkTextIter start, end;
   BylineBlock *paragraph;
+  int n_tags;
 
   /* Add a link to a selection; a bare host name gets https://. */
   iter_at_text (buffer, "Đoàn công tác", &start, &end);
@@ -542,8 +543,11 @@ test_editor_link (Fixture       *fixture,
   gtk_text_buffer_place_cursor (buffer, &start);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.link", NULL));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "https://thapmuoi.dongthap.gov.vn/");
+  n_tags = gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer));
   gtk_editable_set_text (entry, "");
   g_signal_emit_by_name (entry, "activate");
+  /* The link's tag goes with the link. */
+  g_assert_cmpint (gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)), ==, n_tags - 1);
   byline_editor_flush (fixture->editor);
 
   paragraph = byline_article_get_blocks (fixture->article)->pdata[1];
