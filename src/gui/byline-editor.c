@@ -35,7 +35,7 @@ struct _BylineEditor
   /* Template */
   GtkWidget          *box;
   GtkScrolledWindow  *scroller;
-  GtkWidget          *page;
+  GtkWidget          *header;
   GtkTextView        *title_view;
   GtkTextView        *lead_view;
   GtkTextView        *body_view;
@@ -696,9 +696,9 @@ queue_resize_views (BylineEditor *self)
 
 /* Following the caret ---------------------------------------------------- */
 
-/* Title, lead and body are one page scrolled as a whole, so no text view
- * can scroll itself to its caret: the editor does it, once the frame's
- * layout has placed the text. */
+/* The body keeps its own caret in view. Title and lead ride in the body's
+ * top margin, so when their caret moves the body scrolls to show them,
+ * once the frame's layout has placed the text. */
 #define CARET_MARGIN 48
 
 static gboolean
@@ -711,46 +711,38 @@ scroll_to_caret_cb (gpointer user_data)
   GtkTextIter iter;
   GdkRectangle caret;
   graphene_point_t point;
-  double value, page_size;
+  double value, page_size, y;
 
   self->caret_source = 0;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   gtk_text_view_get_iter_location (view, &iter, &caret);
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, caret.x, caret.y, &caret.x, &caret.y);
-  if (!gtk_widget_compute_point (GTK_WIDGET (view), self->page, &GRAPHENE_POINT_INIT (caret.x, caret.y), &point))
+  if (!gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self->body_view),
+                                 &GRAPHENE_POINT_INIT (caret.x, caret.y), &point))
     return G_SOURCE_REMOVE;
 
+  /* From the body's widget coordinates to its scrolled content. */
   value = gtk_adjustment_get_value (adjustment);
   page_size = gtk_adjustment_get_page_size (adjustment);
-  if (point.y - CARET_MARGIN < value)
-    gtk_adjustment_set_value (adjustment, point.y - CARET_MARGIN);
-  else if (point.y + caret.height + CARET_MARGIN > value + page_size)
-    gtk_adjustment_set_value (adjustment, point.y + caret.height + CARET_MARGIN - page_size);
+  y = point.y + value;
+  if (y - CARET_MARGIN < value)
+    gtk_adjustment_set_value (adjustment, y - CARET_MARGIN);
+  else if (y + caret.height + CARET_MARGIN > value + page_size)
+    gtk_adjustment_set_value (adjustment, y + caret.height + CARET_MARGIN - page_size);
 
   return G_SOURCE_REMOVE;
 }
 
 static void
-follow_caret (BylineEditor *self,
-              GtkTextView  *view)
+header_cursor_moved_cb (GtkTextBuffer *buffer,
+                        GParamSpec    *pspec,
+                        BylineEditor  *self)
 {
-  self->caret_view = view;
+  self->caret_view = buffer == gtk_text_view_get_buffer (self->title_view) ? self->title_view
+                                                                             : self->lead_view;
   if (self->caret_source == 0)
     self->caret_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, scroll_to_caret_cb, self, NULL);
-}
-
-static void
-cursor_moved_cb (GtkTextBuffer *buffer,
-                 GParamSpec    *pspec,
-                 BylineEditor  *self)
-{
-  if (buffer == GTK_TEXT_BUFFER (self->body))
-    follow_caret (self, self->body_view);
-  else if (buffer == gtk_text_view_get_buffer (self->title_view))
-    follow_caret (self, self->title_view);
-  else
-    follow_caret (self, self->lead_view);
 }
 
 /* Public API ------------------------------------------------------------ */
@@ -981,7 +973,7 @@ byline_editor_class_init (BylineEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/byline-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, box);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, scroller);
-  gtk_widget_class_bind_template_child (widget_class, BylineEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, BylineEditor, header);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, title_view);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, lead_view);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, body_view);
@@ -1099,6 +1091,7 @@ byline_editor_init (BylineEditor *self)
                                                         paragraph_actions[i].button));
   self->cancellable = g_cancellable_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->link_popover), GTK_WIDGET (self));
+  byline_body_view_set_header (BYLINE_BODY_VIEW (self->body_view), self->header);
 
   self->title_placeholder = add_placeholder (self->title_view, _("Title"), "byline-title");
   self->lead_placeholder = add_placeholder (self->lead_view, _("Lead"), "byline-lead");
@@ -1110,12 +1103,10 @@ byline_editor_init (BylineEditor *self)
   byline_spell_adapter_attach (self->lead_view, self->spell);
   byline_spell_adapter_attach (self->body_view, self->spell);
 
-  g_signal_connect_object (self->body, "notify::cursor-position",
-                           G_CALLBACK (cursor_moved_cb), self, 0);
   g_signal_connect_object (gtk_text_view_get_buffer (self->title_view), "notify::cursor-position",
-                           G_CALLBACK (cursor_moved_cb), self, 0);
+                           G_CALLBACK (header_cursor_moved_cb), self, 0);
   g_signal_connect_object (gtk_text_view_get_buffer (self->lead_view), "notify::cursor-position",
-                           G_CALLBACK (cursor_moved_cb), self, 0);
+                           G_CALLBACK (header_cursor_moved_cb), self, 0);
 
   add_shortcuts (self);
   update_placeholders (self);

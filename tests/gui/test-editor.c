@@ -783,6 +783,7 @@ new_long_article (void)
     g_ptr_array_add (blocks, byline_block_new (BYLINE_BLOCK_PARAGRAPH,
                                                "Thực hiện chương trình hành động của Huyện ủy và Kế hoạch "
                                                "phát triển kinh tế - xã hội của UBND huyện năm 2023."));
+  g_ptr_array_add (blocks, byline_block_new (BYLINE_BLOCK_PARAGRAPH, "Kết thúc."));
   byline_article_set_blocks (article, blocks);
 
   return article;
@@ -793,7 +794,6 @@ test_editor_follow_caret (Fixture       *fixture,
                           gconstpointer  data)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child_of (fixture, "scroller")));
-  GtkTextBuffer *buffer = body_of (fixture);
   GtkTextIter iter;
 
   SPIN_UNTIL (gtk_adjustment_get_upper (adjustment) > 2 * gtk_adjustment_get_page_size (adjustment));
@@ -803,9 +803,10 @@ test_editor_follow_caret (Fixture       *fixture,
   spin_until_idle ();
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 
-  /* The page follows the caret down… */
-  gtk_text_buffer_get_end_iter (buffer, &iter);
-  gtk_text_buffer_place_cursor (buffer, &iter);
+  /* The page follows the caret down to a match found at the end… */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.find", NULL));
+  byline_find_bar_set_search_text (BYLINE_FIND_BAR (child_of (fixture, "find_bar")), "kết thúc");
+  g_assert_true (byline_find_bar_find (BYLINE_FIND_BAR (child_of (fixture, "find_bar")), TRUE));
   SPIN_UNTIL (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) >=
               gtk_adjustment_get_upper (adjustment) - 100);
 
