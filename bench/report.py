@@ -155,7 +155,7 @@ def thumbnail_rows(table, results):
         f"Byline {t['byline_cpu_ms_per_photo']}, vips_thumbnail alone {t['vips_cpu_ms_per_photo']} "
         f"(wall {fmt(vips, ' ms')}), gdk-pixbuf decode + scale {t['pixbuf_cpu_ms_per_photo']}, "
         f"gdk-pixbuf at scale {t['pixbuf_at_scale_cpu_ms_per_photo']}. Byline asks for all 50 "
-        "at once from a main loop (workers, decodes one at a time); a 1 ms timeout measures "
+        "at once from a main loop (workers, one decode per core); a 1 ms timeout measures "
         "the stall.")
 
 
