@@ -125,6 +125,20 @@ byline_application_get_sites (BylineApplication *self)
   return self->sites;
 }
 
+/**
+ * byline_application_get_saving:
+ * @self: a #BylineApplication
+ *
+ * Returns: whether the final save of a closed store is still running
+ */
+gboolean
+byline_application_get_saving (BylineApplication *self)
+{
+  g_return_val_if_fail (BYLINE_IS_APPLICATION (self), FALSE);
+
+  return self->n_closing > 0;
+}
+
 static void
 store_loaded_cb (GObject      *object,
                  GAsyncResult *result,

@@ -26,6 +26,7 @@ BylineApplication    *byline_application_new           (void);
 GSettings            *byline_application_get_settings    (BylineApplication *self);
 BylineDraftStore     *byline_application_get_draft_store (BylineApplication *self);
 BylineSiteList       *byline_application_get_sites       (BylineApplication *self);
+gboolean              byline_application_get_saving      (BylineApplication *self);
 const BylineShortcut *byline_application_get_shortcuts (guint             *n_shortcuts);
 
 G_END_DECLS
