@@ -73,7 +73,8 @@ byline_application_new (void)
 {
   return g_object_new (BYLINE_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       /* Files given to it are imported as new drafts. */
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        /* Same resources for the .Devel profile. */
                        "resource-base-path", RESOURCE_PATH,
                        NULL);
@@ -321,6 +322,22 @@ byline_application_load_sites (BylineApplication *self)
 }
 
 static void
+byline_application_open (GApplication  *application,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  GtkWindow *window;
+
+  byline_application_activate (application);
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  g_return_if_fail (BYLINE_IS_WINDOW (window));
+
+  for (int i = 0; i < n_files; i++)
+    byline_window_import_file (BYLINE_WINDOW (window), files[i]);
+}
+
+static void
 byline_application_startup (GApplication *application)
 {
   BylineApplication *self = BYLINE_APPLICATION (application);
@@ -408,6 +425,7 @@ byline_application_class_init (BylineApplicationClass *klass)
   object_class->dispose = byline_application_dispose;
 
   app_class->activate = byline_application_activate;
+  app_class->open = byline_application_open;
   app_class->startup = byline_application_startup;
   app_class->shutdown = byline_application_shutdown;
 
