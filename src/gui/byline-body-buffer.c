@@ -253,7 +253,8 @@ remove_inline_tags (BylineBodyBuffer  *self,
       g_autoptr(GSList) tags = gtk_text_iter_get_tags (&iter);
 
       for (const GSList *l = tags; l != NULL; l = l->next)
-        if (is_inline_tag (self, l->data) && (links || tag_href (l->data) == NULL))
+        if (is_inline_tag (self, l->data) && (links || tag_href (l->data) == NULL) &&
+            !g_ptr_array_find (found, l->data, NULL))
           g_ptr_array_add (found, l->data);
     }
   while (gtk_text_iter_forward_to_tag_toggle (&iter, NULL) &&
@@ -284,13 +285,24 @@ byline_body_buffer_set_link (BylineBodyBuffer  *self,
     {
       GtkTextTag *tag = link_tag_at (&iter);
 
-      if (tag != NULL)
+      if (tag != NULL && !g_ptr_array_find (found, tag, NULL))
         g_ptr_array_add (found, tag);
     }
   while (gtk_text_iter_forward_to_tag_toggle (&iter, NULL) &&
          gtk_text_iter_compare (&iter, end) < 0);
   for (guint i = 0; i < found->len; i++)
-    gtk_text_buffer_remove_tag (buffer, found->pdata[i], start, end);
+    {
+      GtkTextIter first;
+
+      gtk_text_buffer_remove_tag (buffer, found->pdata[i], start, end);
+
+      /* A link tag on no text any more is dropped, or editing links over
+       * a long session would pile them up in the tag table. */
+      gtk_text_buffer_get_start_iter (buffer, &first);
+      if (!gtk_text_iter_has_tag (&first, found->pdata[i]) &&
+          !gtk_text_iter_forward_to_tag_toggle (&first, found->pdata[i]))
+        gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (buffer), found->pdata[i]);
+    }
 
   if (href != NULL && *href != '\0' && gtk_text_iter_compare (start, end) < 0)
     gtk_text_buffer_apply_tag (buffer, new_link_tag (self, href), start, end);

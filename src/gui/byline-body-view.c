@@ -5,6 +5,12 @@
  * The text view of the body. GtkTextView has no list markers, so the
  * bullets and numbers of list paragraphs are drawn here, beside the text,
  * and never become characters of the buffer (the model has none either).
+ *
+ * It is its own scrollable, so GTK lays out and draws only what is on
+ * screen, and it keeps the text at a readable width in the middle: the
+ * side margins follow the width (and so do the indents of quotes and
+ * lists, which GtkTextTag counts from the edge, not from the margin). The
+ * header (title and lead) is an overlay in the top margin.
  */
 
 #include "config.h"
@@ -14,10 +20,20 @@
 
 /* Space between the marker and the text of the item. */
 #define MARKER_GAP 8
+/* The readable width of the text, and the least space beside it. */
+#define MAX_TEXT_WIDTH 672
+#define MIN_SIDE 24
+#define HEADER_TOP 36
+#define HEADER_GAP 18
+/* Quotes and list items are indented by this much. */
+#define INDENT 28
 
 struct _BylineBodyView
 {
-  GtkTextView parent_instance;
+  GtkTextView  parent_instance;
+
+  GtkWidget   *header;
+  int          side;
 };
 
 G_DEFINE_FINAL_TYPE (BylineBodyView, byline_body_view, GTK_TYPE_TEXT_VIEW)
@@ -108,16 +124,89 @@ byline_body_view_snapshot_layer (GtkTextView      *view,
 }
 
 static void
+indent_tag (GtkTextTagTable *table,
+            const char      *name,
+            int              left,
+            int              right)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
+
+  if (tag != NULL)
+    g_object_set (tag, "left-margin", left, "right-margin", right, NULL);
+}
+
+static void
+set_side (BylineBodyView *self,
+          int             side)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (view));
+
+  if (side == self->side)
+    return;
+
+  self->side = side;
+  gtk_text_view_set_left_margin (view, side);
+  gtk_text_view_set_right_margin (view, side);
+  indent_tag (table, "quote", side + INDENT, side + INDENT);
+  indent_tag (table, "list-bullet", side + INDENT, side);
+  indent_tag (table, "list-number", side + INDENT, side);
+}
+
+static void
+byline_body_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  BylineBodyView *self = BYLINE_BODY_VIEW (widget);
+  int text_width = MAX (1, MIN (width - 2 * MIN_SIDE, MAX_TEXT_WIDTH));
+
+  set_side (self, MAX (MIN_SIDE, (width - text_width) / 2));
+
+  if (self->header != NULL)
+    {
+      int header_height, top_margin;
+
+      gtk_widget_set_size_request (self->header, text_width, -1);
+      gtk_widget_measure (self->header, GTK_ORIENTATION_VERTICAL, text_width,
+                          NULL, &header_height, NULL, NULL);
+      top_margin = HEADER_TOP + header_height + HEADER_GAP;
+      if (gtk_text_view_get_top_margin (GTK_TEXT_VIEW (self)) != top_margin)
+        gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self), top_margin);
+      /* Overlay positions count from below the top margin. */
+      gtk_text_view_move_overlay (GTK_TEXT_VIEW (self), self->header, self->side, HEADER_TOP - top_margin);
+    }
+
+  GTK_WIDGET_CLASS (byline_body_view_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
+void
+byline_body_view_set_header (BylineBodyView *self,
+                             GtkWidget      *header)
+{
+  g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (header));
+  g_return_if_fail (self->header == NULL);
+
+  self->header = header;
+  gtk_text_view_add_overlay (GTK_TEXT_VIEW (self), header, MIN_SIDE, HEADER_TOP);
+}
+
+static void
 byline_body_view_class_init (BylineBodyViewClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
 
+  widget_class->size_allocate = byline_body_view_size_allocate;
   text_view_class->snapshot_layer = byline_body_view_snapshot_layer;
 }
 
 static void
 byline_body_view_init (BylineBodyView *self)
 {
+  self->side = -1;
 }
 
 GtkWidget *

@@ -34,6 +34,8 @@ struct _BylineEditor
 
   /* Template */
   GtkWidget          *box;
+  GtkScrolledWindow  *scroller;
+  GtkWidget          *header;
   GtkTextView        *title_view;
   GtkTextView        *lead_view;
   GtkTextView        *body_view;
@@ -58,6 +60,8 @@ struct _BylineEditor
   GCancellable       *cancellable;
   guint               flush_source;
   guint               resize_source;
+  guint               caret_source;
+  GtkTextView        *caret_view;
   gint64              first_pending;
   guint               body_dirty : 1;
   guint               syncing : 1;
@@ -690,6 +694,57 @@ queue_resize_views (BylineEditor *self)
     self->resize_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, resize_views_cb, self, NULL);
 }
 
+/* Following the caret ---------------------------------------------------- */
+
+/* The body keeps its own caret in view. Title and lead ride in the body's
+ * top margin, so when their caret moves the body scrolls to show them,
+ * once the frame's layout has placed the text. */
+#define CARET_MARGIN 48
+
+static gboolean
+scroll_to_caret_cb (gpointer user_data)
+{
+  BylineEditor *self = user_data;
+  GtkTextView *view = self->caret_view;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkTextIter iter;
+  GdkRectangle caret;
+  graphene_point_t point;
+  double value, page_size, y;
+
+  self->caret_source = 0;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (view, &iter, &caret);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, caret.x, caret.y, &caret.x, &caret.y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self->body_view),
+                                 &GRAPHENE_POINT_INIT (caret.x, caret.y), &point))
+    return G_SOURCE_REMOVE;
+
+  /* From the body's widget coordinates to its scrolled content. */
+  value = gtk_adjustment_get_value (adjustment);
+  page_size = gtk_adjustment_get_page_size (adjustment);
+  y = point.y + value;
+  if (y - CARET_MARGIN < value)
+    gtk_adjustment_set_value (adjustment, y - CARET_MARGIN);
+  else if (y + caret.height + CARET_MARGIN > value + page_size)
+    gtk_adjustment_set_value (adjustment, y + caret.height + CARET_MARGIN - page_size);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+header_cursor_moved_cb (GtkTextBuffer *buffer,
+                        GParamSpec    *pspec,
+                        BylineEditor  *self)
+{
+  self->caret_view = buffer == gtk_text_view_get_buffer (self->title_view) ? self->title_view
+                                                                             : self->lead_view;
+  if (self->caret_source == 0)
+    self->caret_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, scroll_to_caret_cb, self, NULL);
+}
+
 /* Public API ------------------------------------------------------------ */
 
 BylineArticle *
@@ -815,6 +870,7 @@ byline_editor_dispose (GObject *object)
     byline_editor_flush (self);
   g_clear_handle_id (&self->flush_source, g_source_remove);
   g_clear_handle_id (&self->resize_source, g_source_remove);
+  g_clear_handle_id (&self->caret_source, g_source_remove);
   if (self->link_popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->link_popover));
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_EDITOR);
@@ -916,6 +972,8 @@ byline_editor_class_init (BylineEditorClass *klass)
   g_type_ensure (BYLINE_TYPE_FIND_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/byline-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, box);
+  gtk_widget_class_bind_template_child (widget_class, BylineEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BylineEditor, header);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, title_view);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, lead_view);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, body_view);
@@ -1033,6 +1091,7 @@ byline_editor_init (BylineEditor *self)
                                                         paragraph_actions[i].button));
   self->cancellable = g_cancellable_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->link_popover), GTK_WIDGET (self));
+  byline_body_view_set_header (BYLINE_BODY_VIEW (self->body_view), self->header);
 
   self->title_placeholder = add_placeholder (self->title_view, _("Title"), "byline-title");
   self->lead_placeholder = add_placeholder (self->lead_view, _("Lead"), "byline-lead");
@@ -1043,6 +1102,11 @@ byline_editor_init (BylineEditor *self)
   self->spell = byline_spell_checker_new (DEFAULT_LANGUAGE);
   byline_spell_adapter_attach (self->lead_view, self->spell);
   byline_spell_adapter_attach (self->body_view, self->spell);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->title_view), "notify::cursor-position",
+                           G_CALLBACK (header_cursor_moved_cb), self, 0);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->lead_view), "notify::cursor-position",
+                           G_CALLBACK (header_cursor_moved_cb), self, 0);
 
   add_shortcuts (self);
   update_placeholders (self);

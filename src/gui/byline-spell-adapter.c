@@ -32,6 +32,7 @@ struct _BylineSpellAdapter
   GtkTextMark        *word_start;
   GtkTextMark        *word_end;
   guint               idle_source;
+  int                 cursor_line;
 };
 
 G_DEFINE_FINAL_TYPE (BylineSpellAdapter, byline_spell_adapter, G_TYPE_OBJECT)
@@ -80,8 +81,14 @@ check_line (BylineSpellAdapter *self,
 {
   g_autofree char *text = NULL;
   g_autoptr(GArray) words = NULL;
-  GtkTextIter end = *line_start, next_line = *line_start;
+  GtkTextIter end = *line_start, next_line = *line_start, caret;
   int offset = gtk_text_iter_get_offset (line_start);
+  int caret_offset = -1;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &caret, gtk_text_buffer_get_insert (self->buffer));
+  if (gtk_widget_has_focus (GTK_WIDGET (self->view)) &&
+      gtk_text_iter_get_line (&caret) == gtk_text_iter_get_line (line_start))
+    caret_offset = gtk_text_iter_get_offset (&caret);
 
   if (!gtk_text_iter_ends_line (&end))
     gtk_text_iter_forward_to_line_end (&end);
@@ -101,6 +108,10 @@ check_line (BylineSpellAdapter *self,
       const char *word_end = g_utf8_offset_to_pointer (word, range->end - range->start);
       GtkTextIter start_iter, end_iter;
 
+      /* The word being typed is not finished: no red line under every
+       * half-typed word. It is checked when the caret leaves the line. */
+      if (offset + (int) range->end == caret_offset)
+        continue;
       if (byline_spell_checker_check_word (self->checker, word, word_end - word))
         continue;
 
@@ -173,6 +184,24 @@ delete_range_after_cb (BylineSpellAdapter *self,
                        GtkTextIter        *end)
 {
   invalidate_lines (self, start, end);
+}
+
+static void
+cursor_moved_cb (BylineSpellAdapter *self)
+{
+  GtkTextIter caret, line;
+  int previous = self->cursor_line;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &caret, gtk_text_buffer_get_insert (self->buffer));
+  self->cursor_line = gtk_text_iter_get_line (&caret);
+
+  /* Leaving a line finishes the word typed there: check it again. */
+  if (previous != self->cursor_line && previous >= 0 &&
+      previous < gtk_text_buffer_get_line_count (self->buffer))
+    {
+      gtk_text_buffer_get_iter_at_line (self->buffer, &line, previous);
+      invalidate_lines (self, &line, &line);
+    }
 }
 
 static void
@@ -362,6 +391,7 @@ byline_spell_adapter_class_init (BylineSpellAdapterClass *klass)
 static void
 byline_spell_adapter_init (BylineSpellAdapter *self)
 {
+  self->cursor_line = -1;
   self->menu = g_menu_new ();
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), spell_actions,
@@ -393,6 +423,8 @@ setup_buffer (BylineSpellAdapter *self)
   g_signal_connect_object (self->buffer, "delete-range",
                            G_CALLBACK (delete_range_after_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->buffer, "notify::cursor-position",
+                           G_CALLBACK (cursor_moved_cb), self, G_CONNECT_SWAPPED);
 }
 
 BylineSpellAdapter *

@@ -184,10 +184,32 @@ main (int   argc,
       gtk_widget_activate_action (editor_widget, "editor.find", NULL);
       byline_find_bar_set_search_text (BYLINE_FIND_BAR (find_bar), g_getenv ("BYLINE_SCREENSHOT_FIND"));
     }
+  if (g_getenv ("BYLINE_SCREENSHOT_LINK") != NULL)
+    {
+      GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_editor_get_body_buffer (BYLINE_EDITOR (editor_widget)));
+      GtkTextIter start, end;
+
+      spin_for (500);
+      gtk_text_buffer_get_iter_at_line_offset (buffer, &start, 0, 10);
+      gtk_text_buffer_get_iter_at_line_offset (buffer, &end, 0, 31);
+      gtk_text_buffer_select_range (buffer, &start, &end);
+      gtk_widget_grab_focus (GTK_WIDGET (byline_editor_get_body_view (BYLINE_EDITOR (editor_widget))));
+      gtk_widget_activate_action (editor_widget, "editor.link", NULL);
+    }
   /* Layout, the first frames and the idle spell check. */
   spin_for (1500);
 
-  save_png (window, argv[2]);
+  /* Popovers are windows of their own: only a shot of the screen has them. */
+  if (g_getenv ("BYLINE_SCREENSHOT_SCREEN") != NULL)
+    {
+      const char *import[] = { "import", "-window", "root", argv[2], NULL };
+      g_autoptr(GError) error = NULL;
+
+      if (!g_spawn_sync (NULL, (char **) import, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, &error))
+        g_error ("%s", error->message);
+    }
+  else
+    save_png (window, argv[2]);
   gtk_window_destroy (GTK_WINDOW (window));
 
   return 0;

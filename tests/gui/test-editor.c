@@ -521,6 +521,7 @@ test_editor_link (Fixture       *fixture,
   GtkEditable *entry = GTK_EDITABLE (child_of (fixture, "link_entry"));
   GtkTextIter start, end;
   BylineBlock *paragraph;
+  int n_tags;
 
   /* Add a link to a selection; a bare host name gets https://. */
   iter_at_text (buffer, "Đoàn công tác", &start, &end);
@@ -542,8 +543,11 @@ test_editor_link (Fixture       *fixture,
   gtk_text_buffer_place_cursor (buffer, &start);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.link", NULL));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "https://thapmuoi.dongthap.gov.vn/");
+  n_tags = gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer));
   gtk_editable_set_text (entry, "");
   g_signal_emit_by_name (entry, "activate");
+  /* The link's tag goes with the link. */
+  g_assert_cmpint (gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)), ==, n_tags - 1);
   byline_editor_flush (fixture->editor);
 
   paragraph = byline_article_get_blocks (fixture->article)->pdata[1];
@@ -768,6 +772,55 @@ test_editor_photo_widget (void)
   spin_until_idle ();
 }
 
+static BylineArticle *
+new_long_article (void)
+{
+  BylineArticle *article = byline_article_new ();
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
+
+  byline_article_set_title (article, "Kiểm tra Chương trình hành động");
+  for (guint i = 0; i < 40; i++)
+    g_ptr_array_add (blocks, byline_block_new (BYLINE_BLOCK_PARAGRAPH,
+                                               "Thực hiện chương trình hành động của Huyện ủy và Kế hoạch "
+                                               "phát triển kinh tế - xã hội của UBND huyện năm 2023."));
+  g_ptr_array_add (blocks, byline_block_new (BYLINE_BLOCK_PARAGRAPH, "Kết thúc."));
+  byline_article_set_blocks (article, blocks);
+
+  return article;
+}
+
+static void
+test_editor_follow_caret (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child_of (fixture, "scroller")));
+  GtkTextIter iter;
+
+  SPIN_UNTIL (gtk_adjustment_get_upper (adjustment) > 2 * gtk_adjustment_get_page_size (adjustment));
+
+  /* Focusing the long body does not jump to its end. */
+  gtk_widget_grab_focus (GTK_WIDGET (byline_editor_get_body_view (fixture->editor)));
+  spin_until_idle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  /* The page follows the caret down to a match found at the end… */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.find", NULL));
+  byline_find_bar_set_search_text (BYLINE_FIND_BAR (child_of (fixture, "find_bar")), "kết thúc");
+  g_assert_true (byline_find_bar_find (BYLINE_FIND_BAR (child_of (fixture, "find_bar")), TRUE));
+  SPIN_UNTIL (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) >=
+              gtk_adjustment_get_upper (adjustment) - 100);
+
+  /* …and back up to the title. */
+  gtk_widget_grab_focus (GTK_WIDGET (child_of (fixture, "title_view")));
+  {
+    GtkTextBuffer *title = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child_of (fixture, "title_view")));
+
+    gtk_text_buffer_get_start_iter (title, &iter);
+    gtk_text_buffer_place_cursor (title, &iter);
+  }
+  SPIN_UNTIL (gtk_adjustment_get_value (adjustment) == 0);
+}
+
 static void
 test_editor_outside_change (Fixture       *fixture,
                             gconstpointer  data)
@@ -934,14 +987,21 @@ test_editor_spell (Fixture       *fixture,
   spin_until_idle ();
   g_assert_true (misspelled (buffer, "Huyện"));
 
-  /* Typing checks only the line typed in. */
+  /* Typing checks only the line typed in; the word at the caret waits
+   * until the caret leaves its line. */
   byline_article_set_language (fixture->article, "vi");
   spin_until_idle ();
+  gtk_widget_grab_focus (GTK_WIDGET (view));
   gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_buffer_insert (buffer, &end, " qqqzz", -1);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_buffer_insert_at_cursor (buffer, "\nMột qqqzz", -1);
+  spin_until_idle ();
+  g_assert_false (misspelled (buffer, "qqqzz"));
+  g_assert_false (misspelled (buffer, "Huyện"));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
   spin_until_idle ();
   g_assert_true (misspelled (buffer, "qqqzz"));
-  g_assert_false (misspelled (buffer, "Huyện"));
 }
 
 int
@@ -970,6 +1030,7 @@ main (int   argc,
   ADD ("outside-change", new_full_article, test_editor_outside_change);
   ADD ("spell", new_spell_article, test_editor_spell);
   ADD ("keyboard", new_full_article, test_editor_keyboard);
+  ADD ("follow-caret", new_long_article, test_editor_follow_caret);
 
 #undef ADD
   g_test_add_func ("/editor/photo-widget", test_editor_photo_widget);
