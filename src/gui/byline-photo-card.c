@@ -11,6 +11,9 @@
 #include "byline-photo-texture.h"
 #include "byline-render.h"
 
+#define MAX_WIDTH  480.0
+#define MAX_HEIGHT 320.0
+
 struct _BylinePhotoCard
 {
   GtkWidget     parent_instance;
@@ -92,6 +95,23 @@ load_texture (BylinePhotoCard *self,
                                    texture_loaded_cb, self);
 }
 
+/* The picture's size comes from the photo's, known before any pixel is
+ * decoded: the text view lays its children out once, so a card that grew
+ * when its thumbnail arrived would overlap the text. */
+static void
+size_picture (BylinePhotoCard *self)
+{
+  double width = byline_photo_get_width (self->photo);
+  double height = byline_photo_get_height (self->photo);
+  double scale;
+
+  if (width < 1 || height < 1)
+    return;
+
+  scale = MIN (MIN (MAX_WIDTH / width, MAX_HEIGHT / height), 1.0);
+  gtk_widget_set_size_request (GTK_WIDGET (self->picture), (int) (width * scale), (int) (height * scale));
+}
+
 GtkWidget *
 byline_photo_card_new (BylinePhoto *photo,
                        GFile       *bundle_dir)
@@ -105,6 +125,7 @@ byline_photo_card_new (BylinePhoto *photo,
   self->photo = g_object_ref (photo);
   g_signal_connect_object (photo, "notify", G_CALLBACK (photo_notify_cb), self, G_CONNECT_SWAPPED);
   update_caption (self);
+  size_picture (self);
   load_texture (self, bundle_dir);
 
   return GTK_WIDGET (self);

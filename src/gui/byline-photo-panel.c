@@ -35,6 +35,11 @@ struct _BylinePhotoPanel
   AdwActionRow *city_row;
   AdwActionRow *source_row;
   AdwActionRow *file_row;
+  GtkLabel     *size_label;
+  GtkLabel     *date_label;
+  GtkLabel     *city_label;
+  GtkLabel     *source_label;
+  GtkLabel     *file_label;
 };
 
 G_DEFINE_FINAL_TYPE (BylinePhotoPanel, byline_photo_panel, GTK_TYPE_WIDGET)
@@ -60,12 +65,13 @@ dup_field (BylinePhoto *photo,
 /* A read-only line, hidden when the photo does not say. */
 static void
 set_info (AdwActionRow *row,
+          GtkLabel     *label,
           const char   *value)
 {
   gboolean known = value != NULL && *value != '\0';
 
   gtk_widget_set_visible (GTK_WIDGET (row), known);
-  adw_action_row_set_subtitle (row, known ? value : "");
+  gtk_label_set_label (label, known ? value : "");
 }
 
 static void
@@ -79,11 +85,11 @@ update_info (BylinePhotoPanel *self)
     size = g_strdup_printf (_("%u × %u pixels"), byline_photo_get_width (self->photo),
                             byline_photo_get_height (self->photo));
 
-  set_info (self->size_row, size);
-  set_info (self->date_row, byline_photo_get_date_created (self->photo));
-  set_info (self->city_row, byline_photo_get_city (self->photo));
-  set_info (self->source_row, byline_photo_get_source (self->photo));
-  set_info (self->file_row, byline_photo_get_original_name (self->photo));
+  set_info (self->size_row, self->size_label, size);
+  set_info (self->date_row, self->date_label, byline_photo_get_date_created (self->photo));
+  set_info (self->city_row, self->city_label, byline_photo_get_city (self->photo));
+  set_info (self->source_row, self->source_label, byline_photo_get_source (self->photo));
+  set_info (self->file_row, self->file_label, byline_photo_get_original_name (self->photo));
   gtk_widget_set_visible (self->alt_text_warning, alt_text == NULL || *g_strstrip (alt_text) == '\0');
 }
 
@@ -265,10 +271,15 @@ byline_photo_panel_class_init (BylinePhotoPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylinePhotoPanel, preview);
   gtk_widget_class_bind_template_child (widget_class, BylinePhotoPanel, alt_text_warning);
   gtk_widget_class_bind_template_child (widget_class, BylinePhotoPanel, size_row);
+  gtk_widget_class_bind_template_child (widget_class, BylinePhotoPanel, size_label);
   gtk_widget_class_bind_template_child (widget_class, BylinePhotoPanel, date_row);
+  gtk_widget_class_bind_template_child (widget_class, BylinePhotoPanel, date_label);
   gtk_widget_class_bind_template_child (widget_class, BylinePhotoPanel, city_row);
+  gtk_widget_class_bind_template_child (widget_class, BylinePhotoPanel, city_label);
   gtk_widget_class_bind_template_child (widget_class, BylinePhotoPanel, source_row);
+  gtk_widget_class_bind_template_child (widget_class, BylinePhotoPanel, source_label);
   gtk_widget_class_bind_template_child (widget_class, BylinePhotoPanel, file_row);
+  gtk_widget_class_bind_template_child (widget_class, BylinePhotoPanel, file_label);
   gtk_widget_class_bind_template_child_full (widget_class, "caption_row", FALSE,
                                              G_STRUCT_OFFSET (BylinePhotoPanel, rows[0]));
   gtk_widget_class_bind_template_child_full (widget_class, "alt_text_row", FALSE,
