@@ -359,14 +359,17 @@ byline_photo_strip_add_files (BylinePhotoStrip *self,
     import_next (self);
 }
 
+/* A drop or a paste of files (a GdkFileList). */
 static void
 add_file_list (BylinePhotoStrip *self,
-               GSList           *list)
+               const GValue     *value)
 {
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  GSList *list = gdk_file_list_get_files (g_value_get_boxed (value));
 
   for (GSList *l = list; l != NULL; l = l->next)
     g_list_store_append (files, l->data);
+  g_slist_free (list);
   byline_photo_strip_add_files (self, G_LIST_MODEL (files));
 }
 
@@ -493,7 +496,7 @@ file_list_read_cb (GObject      *object,
       return;
     }
 
-  add_file_list (self, g_value_get_boxed (value));
+  add_file_list (self, value);
 }
 
 gboolean
@@ -535,8 +538,63 @@ files_drop_cb (GtkDropTarget    *target,
   if (self->article == NULL || self->bundle_dir == NULL)
     return FALSE;
 
-  add_file_list (self, g_value_get_boxed (value));
+  add_file_list (self, value);
   return TRUE;
+}
+
+/* The editor ----------------------------------------------------------- */
+
+static gboolean
+clipboard_has_text (GdkClipboard *clipboard)
+{
+  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
+
+  return gdk_content_formats_contain_gtype (formats, G_TYPE_STRING)
+         || gdk_content_formats_contain_mime_type (formats, "text/html");
+}
+
+static void
+editor_paste_clipboard_cb (GtkTextView      *view,
+                           BylinePhotoStrip *self)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+
+  /* Files copied in a file manager also come as text (their paths):
+   * attach them rather than type the paths into the article. */
+  if (!gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), GDK_TYPE_FILE_LIST)
+      && clipboard_has_text (clipboard))
+    return;
+
+  if (byline_photo_strip_paste (self, clipboard))
+    g_signal_stop_emission_by_name (view, "paste-clipboard");
+}
+
+static GtkDropTarget *
+new_files_drop_target (BylinePhotoStrip *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (files_drop_cb), self, 0);
+  return target;
+}
+
+void
+byline_photo_strip_watch_editor (BylinePhotoStrip *self,
+                                 BylineEditor     *editor)
+{
+  GtkDropTarget *target;
+
+  g_return_if_fail (BYLINE_IS_PHOTO_STRIP (self));
+  g_return_if_fail (BYLINE_IS_EDITOR (editor));
+
+  /* Before the text view's own target, which would take the file list as
+   * text and type the paths. */
+  target = new_files_drop_target (self);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (target), GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (editor), GTK_EVENT_CONTROLLER (target));
+
+  g_signal_connect_object (byline_editor_get_body_view (editor), "paste-clipboard",
+                           G_CALLBACK (editor_paste_clipboard_cb), self, 0);
 }
 
 /* The file chooser ----------------------------------------------------- */
@@ -1049,8 +1107,7 @@ byline_photo_strip_init (BylinePhotoStrip *self)
   update_count (self);
 
   /* Files dropped from a file manager, anywhere on the strip. */
-  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_object (target, "drop", G_CALLBACK (files_drop_cb), self, 0);
+  target = new_files_drop_target (self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 

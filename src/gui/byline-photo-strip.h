@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 
 #include "byline-article.h"
+#include "byline-editor.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,11 @@ void           byline_photo_strip_add_files          (BylinePhotoStrip *self,
  * when it holds neither, so a text paste can go on. */
 gboolean       byline_photo_strip_paste              (BylinePhotoStrip *self,
                                                       GdkClipboard     *clipboard);
+/* Lets @editor take photos too: files dropped on it and images pasted into
+ * its text (when the clipboard has no text) are attached through the strip.
+ * A rich paste with text and images (a web page) stays the editor's. */
+void           byline_photo_strip_watch_editor       (BylinePhotoStrip *self,
+                                                      BylineEditor     *editor);
 /* TRUE while files are being imported. */
 gboolean       byline_photo_strip_get_busy           (BylinePhotoStrip *self);
 BylinePhoto   *byline_photo_strip_get_selected_photo (BylinePhotoStrip *self);

@@ -118,6 +118,7 @@ fixture_set_up (Fixture       *fixture,
 
   byline_editor_set_article (fixture->editor, fixture->article);
   byline_photo_strip_set_article (fixture->strip, fixture->article, fixture->bundle_dir);
+  byline_photo_strip_watch_editor (fixture->strip, fixture->editor);
   gtk_window_present (fixture->window);
 }
 
@@ -541,6 +542,43 @@ test_paste (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (left), ==, 0);
 }
 
+/* Pasting into the text: an image or copied files are attached, text is
+ * typed as usual. */
+static void
+test_paste_into_editor (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkTextView *view = byline_editor_get_body_view (fixture->editor);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  g_autofree char *a = make_photo ("copied.jpg", "Cầu Cao Lãnh", "Hoàng Kha", "Ảnh: Hoàng Kha");
+  g_autoptr(GFile) file = g_file_new_for_path (a);
+  g_autoptr(GSList) list = g_slist_prepend (NULL, file);
+  GdkFileList *files = gdk_file_list_new_from_list (list);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gdk_clipboard_set_text (clipboard, "Chữ thường");
+  g_signal_emit_by_name (view, "paste-clipboard");
+  SPIN_UNTIL (gtk_text_buffer_get_char_count (buffer) > 0);
+  spin_until_idle ();
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "Chữ thường");
+  g_assert_cmpuint (n_photos (fixture), ==, 0);
+
+  gdk_clipboard_set (clipboard, GDK_TYPE_FILE_LIST, files);
+  g_boxed_free (GDK_TYPE_FILE_LIST, files);
+  g_signal_emit_by_name (view, "paste-clipboard");
+  SPIN_UNTIL (n_photos (fixture) == 1 && !byline_photo_strip_get_busy (fixture->strip));
+  g_assert_cmpstr (byline_photo_get_creator (photo_at (fixture, 0)), ==, "Hoàng Kha");
+  /* No path typed into the article. */
+  g_clear_pointer (&text, g_free);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "Chữ thường");
+}
+
 static void
 test_switch_article (Fixture       *fixture,
                      gconstpointer  data)
@@ -582,6 +620,7 @@ main (int   argc,
   ADD ("actions", test_actions);
   ADD ("insert", test_insert);
   ADD ("paste", test_paste);
+  ADD ("paste-into-editor", test_paste_into_editor);
   ADD ("switch-article", test_switch_article);
 
 #undef ADD
