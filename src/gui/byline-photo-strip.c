@@ -323,10 +323,33 @@ import_cb (GObject      *object,
   import_next (self);
 }
 
+/* A new draft's bundle may not exist until its first save; its photos
+ * must not wait for that. */
+static gboolean
+ensure_bundle_dir (BylinePhotoStrip *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_file_make_directory_with_parents (self->bundle_dir, NULL, &error)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    return TRUE;
+
+  text = g_strdup_printf (_("Could not add photos to this draft: %s"), error->message);
+  show_message (self, text);
+  return FALSE;
+}
+
 static void
 import_next (BylinePhotoStrip *self)
 {
   GFile *file = g_queue_peek_head (&self->queue);
+
+  if (file != NULL && !ensure_bundle_dir (self))
+    {
+      g_queue_clear_full (&self->queue, g_object_unref);
+      file = NULL;
+    }
 
   set_busy (self, file != NULL);
   if (file == NULL)

@@ -78,6 +78,11 @@ update_badges (BylinePhotoTile *self)
     caption = byline_photo_get_original_name (self->photo);
   gtk_label_set_label (self->label, caption != NULL ? caption : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->label), caption);
+  /* Screen readers hear the photo's caption and what it lacks. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, caption != NULL ? caption : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, missing != NULL ? missing : "",
+                                  -1);
 }
 
 static void
