@@ -37,6 +37,7 @@ struct _BylinePhotoStrip
   BylinePhoto        *removed_photo;
   guint               removed_position;
   gboolean            removed_featured;
+  gboolean            moving;
   GPtrArray          *removed_blocks;
   GPtrArray          *blocks_after_removal;
 
@@ -153,6 +154,30 @@ find_position (BylinePhotoStrip *self,
   return FALSE;
 }
 
+/* Moving takes the photo out of the list and puts it back, which clears
+ * the selection: keep it, or the panel would close under the user. */
+static gboolean
+move_photo (BylinePhotoStrip *self,
+            const char       *photo_id,
+            guint             position)
+{
+  g_autoptr(BylinePhoto) selected = NULL;
+  gboolean moved;
+
+  selected = byline_photo_strip_get_selected_photo (self);
+  if (selected != NULL)
+    g_object_ref (selected);
+
+  /* The selection is the same photo before and after: no notify. */
+  self->moving = TRUE;
+  moved = byline_article_move_photo (self->article, photo_id, position);
+  if (moved)
+    byline_photo_strip_set_selected_photo (self, selected);
+  self->moving = FALSE;
+
+  return moved;
+}
+
 /* Drag and drop within the strip --------------------------------------- */
 
 static GdkContentProvider *
@@ -194,7 +219,7 @@ tile_drop_cb (GtkDropTarget    *target,
   if (!find_position (self, byline_photo_get_id (onto), &position))
     return FALSE;
 
-  return byline_article_move_photo (self->article, byline_photo_get_id (dragged), position);
+  return move_photo (self, byline_photo_get_id (dragged), position);
 }
 
 /* The factory ---------------------------------------------------------- */
@@ -732,7 +757,7 @@ move_action (GtkWidget  *widget,
       return;
     }
 
-  if (!byline_article_move_photo (self->article, photo_id, left ? position - 1 : position + 1))
+  if (!move_photo (self, photo_id, left ? position - 1 : position + 1))
     gtk_widget_error_bell (widget);
 }
 
@@ -873,6 +898,8 @@ byline_photo_strip_set_selected_photo (BylinePhotoStrip *self,
 static void
 selection_changed_cb (BylinePhotoStrip *self)
 {
+  if (self->moving)
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PHOTO]);
 }
 

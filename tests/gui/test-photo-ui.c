@@ -433,6 +433,16 @@ test_actions (Fixture       *fixture,
   ASSERT_ORDER (fixture, "DSC_0043.jpg DSC_0042.JPG chup-man-hinh.png");
   g_assert_cmpstr (byline_article_get_featured_photo (fixture->article), ==, second_id);
 
+  /* Alt+Right and Alt+Left act on the selected photo, which stays
+   * selected (the panel stays open). */
+  byline_photo_strip_set_selected_photo (fixture->strip, second);
+  gtk_widget_activate_action (strip, "photo-strip.selected", "s", "photo-strip.move-right");
+  ASSERT_ORDER (fixture, "DSC_0042.JPG DSC_0043.jpg chup-man-hinh.png");
+  g_assert_true (byline_photo_strip_get_selected_photo (fixture->strip) == second);
+  g_assert_true (byline_photo_panel_get_photo (fixture->panel) == second);
+  gtk_widget_activate_action (strip, "photo-strip.selected", "s", "photo-strip.move-left");
+  ASSERT_ORDER (fixture, "DSC_0043.jpg DSC_0042.JPG chup-man-hinh.png");
+
   /* Remove: the photo and its place in the text go; Undo brings both. */
   g_ptr_array_add (blocks, byline_block_new (BYLINE_BLOCK_PARAGRAPH, "Chiều 16/02, hàng nghìn người xem đua ghe."));
   g_ptr_array_add (blocks, byline_block_new_photo (second_id));
@@ -452,6 +462,66 @@ test_actions (Fixture       *fixture,
   ASSERT_ORDER (fixture, "DSC_0043.jpg DSC_0042.JPG chup-man-hinh.png");
   g_assert_true (body_has_photo (fixture, second_id));
   g_assert_cmpstr (byline_article_get_featured_photo (fixture->article), ==, second_id);
+}
+
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* What a drop does once GTK has delivered it: the handlers of the tiles'
+ * and the strip's drop targets, with the values a drag would carry. */
+static gboolean
+drop_value (GtkWidget    *widget,
+            const GValue *value)
+{
+  gboolean accepted = FALSE;
+
+  g_signal_emit_by_name (drop_target_of (widget), "drop", value, 10.0, 10.0, &accepted);
+  return accepted;
+}
+
+static void
+test_drop (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GValue) files_value = G_VALUE_INIT;
+  g_autofree char *d = make_photo ("dropped.jpg", "Bến Ninh Kiều", "Lê Minh", "Ảnh: Lê Minh");
+  g_autoptr(GFile) file = g_file_new_for_path (d);
+  g_autoptr(GSList) list = g_slist_prepend (NULL, file);
+
+  attach_three (fixture);
+
+  /* Drag the last photo onto the first one: it takes its place. */
+  g_value_init (&value, BYLINE_TYPE_PHOTO);
+  g_value_set_object (&value, photo_at (fixture, 2));
+  g_assert_true (drop_value (GTK_WIDGET (tile_of (fixture, photo_at (fixture, 0))), &value));
+  ASSERT_ORDER (fixture, "chup-man-hinh.png DSC_0042.JPG DSC_0043.jpg");
+
+  /* And the first onto the last. */
+  g_value_set_object (&value, photo_at (fixture, 0));
+  g_assert_true (drop_value (GTK_WIDGET (tile_of (fixture, photo_at (fixture, 2))), &value));
+  ASSERT_ORDER (fixture, "DSC_0042.JPG DSC_0043.jpg chup-man-hinh.png");
+
+  /* Files from a file manager, dropped on the strip. */
+  g_value_init (&files_value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&files_value, gdk_file_list_new_from_list (list));
+  g_assert_true (drop_value (GTK_WIDGET (fixture->strip), &files_value));
+  SPIN_UNTIL (!byline_photo_strip_get_busy (fixture->strip));
+  ASSERT_ORDER (fixture, "DSC_0042.JPG DSC_0043.jpg chup-man-hinh.png dropped.jpg");
+  g_assert_cmpstr (byline_photo_get_credit_line (photo_at (fixture, 3)), ==, "Ảnh: Lê Minh");
 }
 
 static void
@@ -619,6 +689,7 @@ main (int   argc,
   ADD ("corrupt", test_corrupt);
   ADD ("panel", test_panel);
   ADD ("actions", test_actions);
+  ADD ("drop", test_drop);
   ADD ("insert", test_insert);
   ADD ("paste", test_paste);
   ADD ("paste-into-editor", test_paste_into_editor);
