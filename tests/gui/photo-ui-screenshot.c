@@ -5,6 +5,9 @@
  * Not a test: renders the editor, the photo strip and the photo panel with
  * three photos to a PNG, to look at.
  *   tests/headless-run _build/tests/gui/photo-ui-screenshot OUT.png
+ * With BYLINE_SCREENSHOT_MENU=1 the second photo's context menu is open and
+ * a damaged file was dropped (the message bar shows); the whole screen is
+ * grabbed then, as popovers are windows of their own.
  */
 
 #include "config.h"
@@ -198,6 +201,18 @@ attach_photos (BylineArticle *article)
 
       g_list_store_append (files, file);
     }
+  if (g_getenv ("BYLINE_SCREENSHOT_MENU") != NULL)
+    {
+      g_autofree char *broken = fixture_tmp_path ("IMG_2210.JPG");
+      g_autofree char *contents = NULL;
+      g_autoptr(GFile) broken_file = NULL;
+      gsize length;
+
+      g_file_get_contents (a, &contents, &length, NULL);
+      g_file_set_contents (broken, contents, length / 4, NULL);
+      broken_file = g_file_new_for_path (broken);
+      g_list_store_append (files, broken_file);
+    }
   byline_photo_strip_add_files (strip, G_LIST_MODEL (files));
   while (byline_photo_strip_get_busy (strip))
     g_main_context_iteration (NULL, TRUE);
@@ -258,7 +273,19 @@ main (int   argc,
   /* Layout, the first frames and the thumbnails from the worker. */
   spin_for (2500);
 
-  save_png (window, argv[1]);
+  if (g_getenv ("BYLINE_SCREENSHOT_MENU") != NULL)
+    {
+      g_autoptr(BylinePhoto) second = g_list_model_get_item (byline_article_get_photos (article), 1);
+      const char *argv_import[] = { "import", "-window", "root", argv[1], NULL };
+      g_autoptr(GError) error = NULL;
+
+      byline_photo_tile_popup_menu (BYLINE_PHOTO_TILE (byline_photo_strip_get_tile (strip, byline_photo_get_id (second))));
+      spin_for (800);
+      if (!g_spawn_sync (NULL, (char **) argv_import, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, &error))
+        g_error ("import: %s", error->message);
+    }
+  else
+    save_png (window, argv[1]);
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&bundle_dir);
 
