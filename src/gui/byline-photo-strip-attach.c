@@ -207,6 +207,12 @@ texture_saved_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   file = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Switched to another draft meanwhile: the image is not for that one. */
+  if (file != NULL && g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      g_file_delete (file, NULL, NULL);
+      return;
+    }
   if (file == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not save the pasted image: %s"), error->message);
@@ -233,6 +239,8 @@ texture_read_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (texture == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not read the pasted image: %s"), error->message);
@@ -243,6 +251,8 @@ texture_read_cb (GObject      *object,
 
   task = g_task_new (self, self->cancellable, texture_saved_cb, NULL);
   g_task_set_source_tag (task, texture_read_cb);
+  /* The file is always handed back, so a cancelled paste can remove it. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, g_steal_pointer (&texture), g_object_unref);
   g_task_run_in_thread (task, save_texture_thread);
 }
@@ -257,6 +267,8 @@ file_list_read_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (value == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not read the pasted files: %s"), error->message);
