@@ -73,7 +73,8 @@ byline_application_new (void)
 {
   return g_object_new (BYLINE_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       /* Files given to it are imported as new drafts. */
+                       /* Files given to it are imported as new drafts,
+                        * pictures attached to the open one. */
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        /* Same resources for the .Devel profile. */
                        "resource-base-path", RESOURCE_PATH,
@@ -327,14 +328,26 @@ byline_application_open (GApplication  *application,
                          int            n_files,
                          const char    *hint)
 {
+  g_autoptr(GListStore) photos = g_list_store_new (G_TYPE_FILE);
   GtkWindow *window;
 
   byline_application_activate (application);
   window = gtk_application_get_active_window (GTK_APPLICATION (application));
   g_return_if_fail (BYLINE_IS_WINDOW (window));
 
+  /* Pictures go to the open article, anything else is an article. */
   for (int i = 0; i < n_files; i++)
-    byline_window_import_file (BYLINE_WINDOW (window), files[i]);
+    {
+      g_autofree char *name = g_file_get_basename (files[i]);
+      g_autofree char *type = g_content_type_guess (name, NULL, 0, NULL);
+
+      if (g_content_type_is_a (type, "image/*"))
+        g_list_store_append (photos, files[i]);
+      else
+        byline_window_import_file (BYLINE_WINDOW (window), files[i]);
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (photos)) > 0)
+    byline_window_attach_photos (BYLINE_WINDOW (window), G_LIST_MODEL (photos));
 }
 
 static void

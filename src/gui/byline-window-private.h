@@ -12,6 +12,8 @@
 #include "byline-draft-store.h"
 #include "byline-editor.h"
 #include "byline-library-pane.h"
+#include "byline-photo-panel.h"
+#include "byline-photo-strip.h"
 #include "byline-window.h"
 
 G_BEGIN_DECLS
@@ -24,6 +26,8 @@ struct _BylineWindow
   BylineDraftStore     *store;
   /* The article in the editor, tracked by the store. */
   BylineArticle        *article;
+  /* Its folder, where its photos are. */
+  GFile                *bundle_dir;
   GCancellable         *cancellable;
 
   /* Template widgets */
@@ -37,7 +41,9 @@ struct _BylineWindow
   GtkRevealer          *read_only_revealer;
   GtkRevealer          *save_error_revealer;
   GtkLabel             *save_error_label;
-  GtkWidget            *photo_slot;
+  BylinePhotoStrip     *photo_strip;
+  BylinePhotoPanel     *photo_panel;
+  GtkStack             *panel_stack;
   GtkWidget            *status_box;
   GtkWidget            *publish_button;
   GtkToggleButton      *panel_button;

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-photo-card.h"
 #include "byline-window-private.h"
 
 G_DEFINE_FINAL_TYPE (BylineWindow, byline_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -138,6 +139,8 @@ set_editable (BylineWindow *self,
       gtk_widget_action_set_enabled (GTK_WIDGET (self->editor), name, editable);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->article_panel), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->photo_strip), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->photo_panel), editable);
   gtk_revealer_set_reveal_child (self->read_only_revealer, !editable);
 }
 
@@ -173,8 +176,13 @@ byline_window_show_article (BylineWindow  *self,
     }
   g_set_object (&self->article, article);
 
+  g_clear_object (&self->bundle_dir);
+  if (article != NULL)
+    self->bundle_dir = byline_draft_store_get_bundle_dir (self->store, byline_article_get_id (article));
   byline_editor_set_article (self->editor, article);
   byline_article_panel_set_article (self->article_panel, article);
+  byline_photo_strip_set_article (self->photo_strip, article, self->bundle_dir);
+  gtk_stack_set_visible_child_name (self->panel_stack, "article");
   if (article != NULL)
     {
       g_signal_connect_object (article, "changed", G_CALLBACK (article_changed_cb), self,
@@ -249,6 +257,48 @@ byline_window_open_draft (BylineWindow *self,
 
   byline_draft_store_open_async (self->store, id, self->cancellable,
                                  draft_opened_cb, g_object_ref (self));
+}
+
+/* Photos ------------------------------------------------------------------ */
+
+static GtkWidget *
+create_photo_widget_cb (BylineWindow *self,
+                        const char   *photo_id)
+{
+  return byline_photo_card_create_for_editor (self->editor, photo_id, self->bundle_dir);
+}
+
+static void
+selected_photo_cb (BylineWindow *self)
+{
+  BylinePhoto *photo = byline_photo_strip_get_selected_photo (self->photo_strip);
+
+  byline_photo_panel_set_photo (self->photo_panel, photo, self->bundle_dir);
+  /* Picking a photo shows its credits beside it. */
+  if (photo != NULL)
+    gtk_stack_set_visible_child_name (self->panel_stack, "photo");
+}
+
+static void
+insert_photo_cb (BylineWindow *self,
+                 const char   *photo_id)
+{
+  byline_photo_card_insert (self->editor, photo_id);
+}
+
+void
+byline_window_attach_photos (BylineWindow *self,
+                             GListModel   *files)
+{
+  g_return_if_fail (BYLINE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  if (self->article == NULL)
+    {
+      byline_window_toast (self, _("Open an article to attach photos to it"));
+      return;
+    }
+  byline_photo_strip_add_files (self->photo_strip, files);
 }
 
 static void
@@ -470,6 +520,9 @@ byline_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "external-change", G_CALLBACK (external_change_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "conflict", G_CALLBACK (conflict_cb), self, G_CONNECT_SWAPPED);
   byline_library_pane_set_store (self->library_pane, self->store);
+
+  g_signal_connect_object (self->editor, "create-photo-widget", G_CALLBACK (create_photo_widget_cb), self, G_CONNECT_SWAPPED);
+  byline_photo_strip_watch_editor (self->photo_strip, self->editor);
 }
 
 static void
@@ -482,6 +535,7 @@ byline_window_dispose (GObject *object)
     byline_window_close_article (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_WINDOW);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->bundle_dir);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -549,6 +603,8 @@ byline_window_class_init (BylineWindowClass *klass)
   g_type_ensure (BYLINE_TYPE_LIBRARY_PANE);
   g_type_ensure (BYLINE_TYPE_EDITOR);
   g_type_ensure (BYLINE_TYPE_ARTICLE_PANEL);
+  g_type_ensure (BYLINE_TYPE_PHOTO_STRIP);
+  g_type_ensure (BYLINE_TYPE_PHOTO_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/byline-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, toast_overlay);
@@ -561,11 +617,15 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, save_error_label);
-  gtk_widget_class_bind_template_child (widget_class, BylineWindow, photo_slot);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, photo_strip);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, photo_panel);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, status_box);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, publish_button);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, panel_button);
   gtk_widget_class_bind_template_callback (widget_class, draft_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selected_photo_cb);
+  gtk_widget_class_bind_template_callback (widget_class, insert_photo_cb);
 
   byline_window_class_add_actions (widget_class);
 }

@@ -32,5 +32,8 @@ void           byline_window_import_file  (BylineWindow      *self,
                                            GFile             *file);
 void           byline_window_export_file  (BylineWindow      *self,
                                            GFile             *file);
+/* Attaches pictures (GFiles) to the open article, as a drop would. */
+void           byline_window_attach_photos (BylineWindow     *self,
+                                            GListModel       *files);
 
 G_END_DECLS
