@@ -277,14 +277,29 @@ byline_application_preferences_action (GSimpleAction *action,
                                        GVariant      *parameter,
                                        gpointer       user_data)
 {
-  BylineApplication *self = user_data;
+  byline_application_show_preferences (user_data, NULL);
+}
+
+/**
+ * byline_application_show_preferences:
+ * @self: a #BylineApplication
+ * @page: (nullable): "sites" for the Sites page
+ *
+ * Opens Preferences over the active window.
+ */
+void
+byline_application_show_preferences (BylineApplication *self,
+                                     const char        *page)
+{
   BylinePreferencesWindow *preferences;
   GtkWindow *window;
 
-  g_assert (BYLINE_IS_APPLICATION (self));
+  g_return_if_fail (BYLINE_IS_APPLICATION (self));
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  preferences = byline_preferences_window_new (self->settings);
+  preferences = byline_preferences_window_new (self->settings, self->sites);
+  if (g_strcmp0 (page, "sites") == 0)
+    byline_preferences_window_show_sites (preferences);
   gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
   gtk_window_present (GTK_WINDOW (preferences));
 }

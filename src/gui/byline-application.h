@@ -27,6 +27,8 @@ GSettings            *byline_application_get_settings    (BylineApplication *sel
 BylineDraftStore     *byline_application_get_draft_store (BylineApplication *self);
 BylineSiteList       *byline_application_get_sites       (BylineApplication *self);
 gboolean              byline_application_get_saving      (BylineApplication *self);
+void                  byline_application_show_preferences (BylineApplication *self,
+                                                           const char        *page);
 const BylineShortcut *byline_application_get_shortcuts (guint             *n_shortcuts);
 
 G_END_DECLS
