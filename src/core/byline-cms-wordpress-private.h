@@ -1,0 +1,51 @@
+/* byline-cms-wordpress-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "byline-cms-wordpress.h"
+
+G_BEGIN_DECLS
+
+struct _BylineCmsWordpress
+{
+  GObject      parent_instance;
+
+  SoupSession *session;
+  char        *site_url;
+  char        *api_root;
+  char        *user;
+  char        *password;   /* in memory only, never logged */
+  guint        timeout;
+};
+
+/* Called with the parsed reply of a successful request; json is NULL when
+ * the request did not ask for JSON. */
+typedef void (*WpReplyFunc) (GTask       *task,
+                             SoupMessage *msg,
+                             JsonNode    *json);
+
+SoupMessage *wp_message_new       (BylineCmsWordpress  *self,
+                                   const char          *method,
+                                   const char          *route,
+                                   const char * const  *params,
+                                   GError             **error);
+void         wp_message_set_json  (SoupMessage         *msg,
+                                   JsonNode            *body);
+void         wp_send              (BylineCmsWordpress  *self,
+                                   SoupMessage         *msg,
+                                   gboolean             want_json,
+                                   GTask               *task,
+                                   WpReplyFunc          on_reply);
+void         wp_request           (GTask               *task,
+                                   const char          *method,
+                                   const char          *route,
+                                   const char * const  *params,
+                                   JsonNode            *body,
+                                   WpReplyFunc          on_reply);
+
+void         byline_cms_wordpress_iface_init (BylineCmsInterface *iface);
+
+G_END_DECLS

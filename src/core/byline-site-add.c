@@ -1,0 +1,232 @@
+/* byline-site-add.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Adding a site: discover → verify → password into the keyring → save the
+ * site → fetch its terms. Nothing is kept until the credentials are known
+ * to work, and a site is never saved without its password in the keyring.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "byline-secret.h"
+#include "byline-site-add.h"
+#include "byline-site-terms.h"
+
+typedef struct
+{
+  BylineSite *site;
+  BylineCms  *cms;
+  char       *password;
+} AddSite;
+
+static void
+add_site_free (AddSite *add)
+{
+  g_clear_object (&add->site);
+  g_clear_object (&add->cms);
+  byline_secret_free (add->password);
+  g_free (add);
+}
+
+/**
+ * byline_site_normalize_url:
+ *
+ * "example.com" → "https://example.com/": a bare host name means https.
+ *
+ * Returns: (transfer full): the site address
+ */
+char *
+byline_site_normalize_url (const char *url)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  trimmed = g_strstrip (g_strdup (url));
+  if (strstr (trimmed, "://") == NULL)
+    {
+      char *with_scheme = g_strconcat ("https://", trimmed, NULL);
+      g_free (trimmed);
+      trimmed = with_scheme;
+    }
+  if (strchr (strstr (trimmed, "://") + 3, '/') == NULL)
+    return g_strconcat (trimmed, "/", NULL);
+  return g_steal_pointer (&trimmed);
+}
+
+static void
+terms_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AddSite *add = g_task_get_task_data (task);
+  g_autoptr(BylineSiteTerms) terms = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The site is added: its terms can be fetched again later. */
+  terms = byline_site_terms_refresh_finish (result, NULL, &error);
+  if (terms == NULL)
+    g_debug ("Cannot fetch the new site's terms yet: %s", error->message);
+
+  g_task_return_pointer (task, g_object_ref (add->site), g_object_unref);
+}
+
+static void
+cleared_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  byline_secret_clear_finish (result, NULL);
+}
+
+static void
+stored_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AddSite *add = g_task_get_task_data (task);
+  BylineSiteList *list = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!byline_secret_store_finish (result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  byline_site_list_add (list, add->site);
+  if (!byline_site_list_save (list, &error))
+    {
+      byline_site_list_remove (list, byline_site_get_id (add->site));
+      byline_secret_clear_async (byline_site_get_id (add->site), byline_site_get_user (add->site),
+                                 NULL, cleared_cb, NULL);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  byline_site_terms_refresh_async (add->site, add->cms, g_task_get_cancellable (task), terms_cb,
+                                   g_object_ref (task));
+}
+
+static void
+verified_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AddSite *add = g_task_get_task_data (task);
+  g_autoptr(BylineCmsUser) user = NULL;
+  GError *error = NULL;
+
+  user = byline_cms_verify_finish (add->cms, result, &error);
+  if (user == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (user->capabilities == NULL ||
+      !g_strv_contains ((const char * const *) user->capabilities, "edit_posts"))
+    {
+      g_task_return_error (task, byline_cms_error_new (BYLINE_CMS_ERROR_FORBIDDEN, -1,
+                                                       "This user may not write posts on the site."));
+      return;
+    }
+
+  byline_secret_store_async (byline_site_get_id (add->site), byline_site_get_user (add->site),
+                             byline_site_get_name (add->site), add->password,
+                             g_task_get_cancellable (task), stored_cb, g_object_ref (task));
+}
+
+static void
+discovered_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AddSite *add = g_task_get_task_data (task);
+  g_autoptr(BylineCmsSiteInfo) info = NULL;
+  GError *error = NULL;
+
+  info = byline_cms_discover_finish (add->cms, result, &error);
+  if (info == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  byline_site_apply_info (add->site, info);
+  byline_cms_verify_async (add->cms, g_task_get_cancellable (task), verified_cb,
+                           g_object_ref (task));
+}
+
+/**
+ * byline_site_add_async:
+ * @url: the site's address as the user typed it
+ * @user: the WordPress user name
+ * @password: an application password of @user
+ * @ca_file: (nullable): a PEM file of CAs to trust for this site
+ *
+ * Adds the site to @list and saves it, once its credentials work.
+ */
+void
+byline_site_add_async (BylineSiteList      *list,
+                       const char          *url,
+                       const char          *user,
+                       const char          *password,
+                       const char          *ca_file,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *site_url = NULL;
+  GError *error = NULL;
+  AddSite *add;
+
+  g_return_if_fail (BYLINE_IS_SITE_LIST (list));
+  g_return_if_fail (url != NULL);
+  g_return_if_fail (user != NULL);
+  g_return_if_fail (password != NULL);
+
+  task = g_task_new (list, cancellable, callback, user_data);
+  g_task_set_source_tag (task, byline_site_add_async);
+  add = g_new0 (AddSite, 1);
+  add->password = g_strdup (password);
+  add->site = byline_site_new ();
+  g_task_set_task_data (task, add, (GDestroyNotify) add_site_free);
+
+  site_url = byline_site_normalize_url (url);
+  byline_site_set_url (add->site, site_url);
+  byline_site_set_name (add->site, site_url);
+  byline_site_set_user (add->site, user);
+  byline_site_set_ca_file (add->site, ca_file);
+
+  add->cms = byline_site_create_cms (add->site, password, &error);
+  if (add->cms == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  byline_cms_discover_async (add->cms, cancellable, discovered_cb, g_steal_pointer (&task));
+}
+
+/**
+ * byline_site_add_finish:
+ *
+ * Returns: (transfer full): the new site, already in the list and saved
+ */
+BylineSite *
+byline_site_add_finish (BylineSiteList  *list,
+                        GAsyncResult    *result,
+                        GError         **error)
+{
+  g_return_val_if_fail (BYLINE_IS_SITE_LIST (list), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, list), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
