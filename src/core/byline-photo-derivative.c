@@ -1,0 +1,231 @@
+/* byline-photo-derivative.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * vips_thumbnail does the heavy part: it shrinks on load (a JPEG decodes
+ * straight at 1/2, 1/4 or 1/8 scale), streams the rest, rotates upright
+ * and converts to sRGB, so a 24 MP photo never sits in memory at full
+ * size. The decode lock keeps it to one photo at a time when a whole
+ * article is being prepared for upload.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <vips/vips.h>
+
+#include "byline-photo-derivative.h"
+#include "byline-photo-import.h"
+#include "byline-photo-metadata.h"
+#include "byline-photo-private.h"
+
+typedef struct
+{
+  char               *source_path;
+  char               *cache_dir;
+  char               *id;
+  BylinePhotoCredits *credits;
+  guint               max_edge;
+  gboolean            has_alpha;
+  gboolean            has_profile;
+} Derivative;
+
+static void
+derivative_free (Derivative *derivative)
+{
+  g_free (derivative->source_path);
+  g_free (derivative->cache_dir);
+  g_free (derivative->id);
+  byline_photo_credits_free (derivative->credits);
+  g_free (derivative);
+}
+
+static void
+set_failed (GError **error)
+{
+  byline_photo_set_vips_error (error, BYLINE_PHOTO_ERROR_FAILED,
+                               _("Could not prepare the photo for upload. Try attaching it again."));
+}
+
+/* Only the header: enough to know whether the result needs alpha and
+ * whether there is a colour profile to convert from. */
+static gboolean
+read_header (Derivative  *derivative,
+             GError     **error)
+{
+  g_autoptr(BylineVipsImage) header = vips_image_new_from_file (derivative->source_path, NULL);
+
+  if (header == NULL)
+    {
+      set_failed (error);
+      return FALSE;
+    }
+
+  derivative->has_alpha = vips_image_hasalpha (header);
+  derivative->has_profile = vips_image_get_typeof (header, VIPS_META_ICC_NAME) != 0;
+  return TRUE;
+}
+
+static gboolean
+render (Derivative  *derivative,
+        const char  *tmp_path,
+        GError     **error)
+{
+  g_autoptr(BylineVipsImage) image = NULL;
+  int failed;
+
+  /* "height" too, so max_edge bounds the longest edge whichever it is;
+   * VIPS_SIZE_DOWN never enlarges a small photo. The profile goes with
+   * the other metadata, so an Adobe RGB photo is converted to sRGB first;
+   * without one, vips 8.14 would still "convert" and turn grey into RGB. */
+  failed = vips_thumbnail (derivative->source_path, &image, derivative->max_edge,
+                           "height", derivative->max_edge,
+                           "size", VIPS_SIZE_DOWN,
+                           "export_profile", derivative->has_profile ? "srgb" : NULL,
+                           "fail_on", VIPS_FAIL_ON_TRUNCATED,
+                           NULL);
+  if (failed == 0 && derivative->has_alpha)
+    failed = vips_pngsave (image, tmp_path, "strip", TRUE, NULL);
+  else if (failed == 0)
+    failed = vips_jpegsave (image, tmp_path, "Q", 85, "strip", TRUE,
+                            "optimize_coding", TRUE, NULL);
+
+  if (failed != 0)
+    set_failed (error);
+
+  return failed == 0;
+}
+
+static char *
+make_temp_path (const char  *dir,
+                GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, ".derivative-XXXXXX", NULL);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0
+      || (fd = g_mkstemp_full (path, O_RDWR | O_CLOEXEC, 0600)) < 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   "%s: %s", dir, g_strerror (errno));
+      return NULL;
+    }
+
+  g_close (fd, NULL);
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+write_file (Derivative  *derivative,
+            const char  *final_path,
+            GError     **error)
+{
+  g_autofree char *tmp_path = make_temp_path (derivative->cache_dir, error);
+  gboolean rendered;
+  gboolean ok;
+
+  if (tmp_path == NULL)
+    return FALSE;
+
+  byline_photo_decode_lock ();
+  rendered = render (derivative, tmp_path, error);
+  byline_photo_decode_unlock ();
+
+  ok = rendered
+       && byline_photo_metadata_write (tmp_path, derivative->credits, error)
+       && byline_photo_publish_file (tmp_path, final_path, error);
+  if (!ok)
+    g_unlink (tmp_path);
+
+  return ok;
+}
+
+static GFile *
+derivative_run (Derivative    *derivative,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autofree char *digest = byline_photo_credits_dup_digest (derivative->credits);
+  g_autofree char *name = NULL;
+  g_autofree char *final_path = NULL;
+
+  if (!read_header (derivative, error))
+    return NULL;
+
+  name = g_strdup_printf ("%s-%u-%s.%s", derivative->id, derivative->max_edge,
+                          digest, derivative->has_alpha ? "png" : "jpg");
+  final_path = g_build_filename (derivative->cache_dir, name, NULL);
+
+  /* The name covers the pixels (id), the size and every credit: a file
+   * by that name is exactly what we would write. */
+  if (!g_file_test (final_path, G_FILE_TEST_EXISTS)
+      && (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || !write_file (derivative, final_path, error)))
+    return NULL;
+
+  return g_file_new_for_path (final_path);
+}
+
+static void
+derivative_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GFile *file;
+
+  byline_photo_libs_init ();
+  file = derivative_run (task_data, cancellable, &error);
+  if (file == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, file, g_object_unref);
+}
+
+void
+byline_photo_derivative_async (BylinePhoto         *photo,
+                               GFile               *bundle_dir,
+                               guint                max_edge,
+                               GFile               *cache_dir,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *bundle_path = NULL;
+  Derivative *derivative;
+
+  g_return_if_fail (BYLINE_IS_PHOTO (photo));
+  g_return_if_fail (G_IS_FILE (bundle_dir));
+  g_return_if_fail (G_IS_FILE (cache_dir));
+  g_return_if_fail (g_file_peek_path (bundle_dir) != NULL);
+  g_return_if_fail (g_file_peek_path (cache_dir) != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  bundle_path = byline_photo_dup_bundle_path (photo);
+  derivative = g_new0 (Derivative, 1);
+  derivative->source_path = g_build_filename (g_file_peek_path (bundle_dir), bundle_path, NULL);
+  derivative->cache_dir = g_file_get_path (cache_dir);
+  derivative->id = g_strdup (byline_photo_get_id (photo));
+  derivative->credits = byline_photo_credits_new_from_photo (photo);
+  derivative->max_edge = max_edge > 0 ? max_edge : BYLINE_PHOTO_DERIVATIVE_DEFAULT_MAX_EDGE;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, byline_photo_derivative_async);
+  g_task_set_task_data (task, derivative, (GDestroyNotify) derivative_free);
+  g_task_run_in_thread (task, derivative_thread);
+}
+
+GFile *
+byline_photo_derivative_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
