@@ -35,6 +35,14 @@ static void job_after_error    (Job *job);
 
 /* Life -------------------------------------------------------------------- */
 
+/* Uploaded photos have no derivative: the array has holes. */
+static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
 Job *
 byline_outbox_job_new (BylineOutbox        *outbox,
                        BylineOutboxJournal *journal,
@@ -50,7 +58,7 @@ byline_outbox_job_new (BylineOutbox        *outbox,
   job->bundle = g_object_ref (bundle);
   job->site = g_object_ref (site);
   job->snapshot = g_object_ref (snapshot);
-  job->derivatives = g_ptr_array_new_with_free_func (g_object_unref);
+  job->derivatives = g_ptr_array_new_with_free_func (unref_nullable);
   job->cancellable = g_cancellable_new ();
   return job;
 }

@@ -185,7 +185,8 @@ add_node (JsonBuilder *builder,
   if (node == NULL)
     return;
   json_builder_set_member_name (builder, name);
-  json_builder_add_value (builder, node);
+  /* add_value takes ownership: the journal keeps its own. */
+  json_builder_add_value (builder, json_node_copy (node));
 }
 
 static void

@@ -777,10 +777,14 @@ byline_outbox_resume_finish (BylineOutbox  *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
+  gssize n;
+
   g_return_val_if_fail (BYLINE_IS_OUTBOX (self), 0);
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
 
-  return MAX (g_task_propagate_int (G_TASK (result), error), 0);
+  /* Not in MAX(): it evaluates its arguments twice. */
+  n = g_task_propagate_int (G_TASK (result), error);
+  return MAX (n, 0);
 }
 
 void
