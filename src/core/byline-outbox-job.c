@@ -26,6 +26,7 @@
 #include "byline-secret.h"
 
 static void job_dispatch       (Job *job);
+static void job_verify_user    (Job *job);
 static void job_reserve        (Job *job);
 static void job_upload_next    (Job *job);
 static void job_write          (Job *job);
@@ -337,6 +338,33 @@ job_stop_here (Job        *job,
 /* The client -------------------------------------------------------------- */
 
 static void
+verify_user_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineCmsUser) user = byline_cms_verify_finish (BYLINE_CMS (object), result, &error);
+
+  if (job->dropped)
+    return;
+  if (user == NULL)
+    job_error (job, error);
+  else
+    job_dispatch (job);
+}
+
+/* WordPress treats a wrong application password as no password at all:
+ * the post lookup would then fail as a bad parameter (400), not as 401.
+ * users/me says it plainly, once per attempt. */
+static void
+job_verify_user (Job *job)
+{
+  byline_cms_verify_async (job->cms, job->cancellable, verify_user_cb,
+                           byline_outbox_job_ref (job));
+}
+
+static void
 password_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -368,7 +396,7 @@ password_cb (GObject      *object,
     }
   _byline_outbox_add_client (job->outbox, job->site, cms);
   job->cms = cms;
-  job_dispatch (job);
+  job_verify_user (job);
 }
 
 static void
@@ -381,7 +409,7 @@ job_get_client (Job *job)
   job->cms = _byline_outbox_lookup_client (job->outbox, job->site, &error, &need_password);
   if (job->cms != NULL)
     {
-      job_dispatch (job);
+      job_verify_user (job);
       return;
     }
   if (!need_password)

@@ -52,6 +52,10 @@ typedef struct
 
 static Fake fake;
 
+static const char me_json[] =
+  "{\"id\":2,\"name\":\"Nguyễn Thu\",\"username\":\"nguyenthu\",\"roles\":[\"editor\"],"
+  "\"capabilities\":{\"edit_posts\":true,\"upload_files\":true,\"manage_categories\":true}}";
+
 static void
 fault_free (Fault *fault)
 {
@@ -333,6 +337,12 @@ handle (SoupServerMessage *msg,
     reply_object (msg, 200, find_by_id (fake.media, id));
   else if (g_str_equal (route, "tags"))
     handle_tags (msg, method);
+  else if (g_str_equal (route, "users/me"))
+    {
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, me_json,
+                                        strlen (me_json));
+    }
   else
     soup_server_message_set_status (msg, 404, NULL);
 }
@@ -634,13 +644,14 @@ test_wrong_password (Fixture       *fixture,
   g_autofree char *message = NULL;
   guint requests;
 
-  add_fault ("POST /wp-json/wp/v2/posts", FAULT_STATUS, 401, NULL);
+  add_fault ("GET /wp-json/wp/v2/users/me", FAULT_STATUS, 401, NULL);
 
   g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (fixture->ofx->states->str, ==, "queued,failed");
   requests = fake.n_requests;
   journal = ofx_read_journal (fixture->ofx);
   g_assert_cmpint (journal->state, ==, BYLINE_OUTBOX_STATE_FAILED);
-  g_assert_cmpint (journal->resume_state, ==, BYLINE_OUTBOX_STATE_RESERVING);
+  g_assert_cmpint (journal->resume_state, ==, BYLINE_OUTBOX_STATE_QUEUED);
   g_assert_cmpstr (journal->error_code, ==, "auth");
   g_assert_null (journal->next_attempt);
   message = byline_outbox_journal_dup_message (journal);
