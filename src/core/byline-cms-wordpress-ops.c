@@ -105,6 +105,16 @@ fallback_api_root (const char *site_url)
   return g_strconcat (site_url, sep, "rest_route=/", NULL);
 }
 
+static gboolean
+root_keeps_scheme (const char *site_url,
+                   const char *api_root)
+{
+  g_autoptr(GUri) site = g_uri_parse (site_url, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autoptr(GUri) root = g_uri_parse (api_root, SOUP_HTTP_URI_FLAGS, NULL);
+
+  return site != NULL && root != NULL && byline_cms_wordpress_redirect_allowed (site, root);
+}
+
 static int
 parse_gmt_offset (JsonObject *object)
 {
@@ -190,6 +200,13 @@ discover_home_cb (GTask       *task,
   char *api_root = link_api_root (msg);
   g_autoptr(SoupMessage) index = NULL;
 
+  if (api_root != NULL && !root_keeps_scheme (self->site_url, api_root))
+    {
+      /* WordPress behind a TLS proxy often announces http:// links: the
+       * https fallback reaches the same API without leaving https. */
+      g_debug ("Ignoring an API root that leaves https");
+      g_clear_pointer (&api_root, g_free);
+    }
   if (api_root == NULL)
     api_root = fallback_api_root (self->site_url);
   g_debug ("REST root: %s", api_root);
@@ -201,7 +218,7 @@ discover_home_cb (GTask       *task,
       return_protocol_error (task, "usable REST API address");
       return;
     }
-  wp_send (self, index, TRUE, task, discover_index_cb);
+  wp_send (self, index, WP_REPLY_JSON, task, discover_index_cb);
 }
 
 static void
@@ -220,7 +237,9 @@ wp_discover (BylineCms           *cms,
                                "“%s” is not a web address.", self->site_url);
       return;
     }
-  wp_send (self, home, FALSE, task, discover_home_cb);
+  /* Only the Link header matters: a home page that refuses HEAD or hides
+   * behind a 403 of a security plugin still leaves the fallback. */
+  wp_send (self, home, WP_REPLY_ANY_STATUS, task, discover_home_cb);
 }
 
 /* Credentials ------------------------------------------------------------- */
@@ -397,6 +416,55 @@ create_tag_cb (GTask       *task,
 }
 
 static void
+create_tag_post (GTask *task)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, g_task_get_task_data (task));
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  wp_request (task, SOUP_METHOD_POST, "wp/v2/tags", NULL, body, create_tag_cb);
+}
+
+/* WordPress compares term names without regard to case. */
+static void
+tag_search_cb (GTask       *task,
+               SoupMessage *msg,
+               JsonNode    *json)
+{
+  const char *name = g_task_get_task_data (task);
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (json))
+    {
+      return_protocol_error (task, "list of tags");
+      return;
+    }
+
+  array = json_node_get_array (json);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(BylineCmsTerm) term = term_from_json (json_array_get_element (array, i));
+      g_autofree char *folded = term != NULL ? g_utf8_casefold (term->name, -1) : NULL;
+
+      if (g_strcmp0 (folded, wanted) == 0)
+        {
+          g_task_return_pointer (task, g_steal_pointer (&term), (GDestroyNotify) byline_cms_term_free);
+          return;
+        }
+    }
+
+  create_tag_post (task);
+}
+
+/* Look first: a tag made by a colleague, or by an earlier attempt whose
+ * reply was lost, is reused rather than refused as a duplicate. */
+static void
 wp_create_tag (BylineCms           *cms,
                const char          *name,
                GCancellable        *cancellable,
@@ -404,16 +472,10 @@ wp_create_tag (BylineCms           *cms,
                gpointer             user_data)
 {
   g_autoptr(GTask) task = op_task_new (cms, wp_create_tag, cancellable, callback, user_data);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
+  const char *params[] = { "search", name, "per_page", PER_PAGE, "context", "view", NULL };
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, name);
-  json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
-
-  wp_request (task, SOUP_METHOD_POST, "wp/v2/tags", NULL, body, create_tag_cb);
+  g_task_set_task_data (task, g_strdup (name), g_free);
+  wp_request (task, SOUP_METHOD_GET, "wp/v2/tags", params, NULL, tag_search_cb);
 }
 
 /* Media -------------------------------------------------------------------- */
@@ -604,7 +666,7 @@ upload_send (GTask        *task,
   soup_message_set_request_body (msg, media_mime_type (upload->file_name), stream, upload->size);
   g_signal_connect_object (msg, "wrote-body-data",
                            G_CALLBACK (upload_wrote_body_data_cb), task, 0);
-  wp_send (task_self (task), msg, TRUE, task, upload_sent_cb);
+  wp_send (task_self (task), msg, WP_REPLY_JSON, task, upload_sent_cb);
 }
 
 static void

@@ -21,6 +21,13 @@ struct _BylineCmsWordpress
   guint        timeout;
 };
 
+/* What a request accepts as a reply. */
+typedef enum
+{
+  WP_REPLY_JSON       = 1 << 0,  /* a successful reply must be JSON */
+  WP_REPLY_ANY_STATUS = 1 << 1,  /* only the headers matter: any HTTP status will do */
+} WpReplyFlags;
+
 /* Called with the parsed reply of a successful request; json is NULL when
  * the request did not ask for JSON. */
 typedef void (*WpReplyFunc) (GTask       *task,
@@ -36,7 +43,7 @@ void         wp_message_set_json  (SoupMessage         *msg,
                                    JsonNode            *body);
 void         wp_send              (BylineCmsWordpress  *self,
                                    SoupMessage         *msg,
-                                   gboolean             want_json,
+                                   WpReplyFlags         flags,
                                    GTask               *task,
                                    WpReplyFunc          on_reply);
 void         wp_request           (GTask               *task,

@@ -63,7 +63,8 @@ error_from_transport (SoupMessage *msg,
 }
 
 static const char *
-wordpress_message (JsonNode *json)
+wordpress_member (JsonNode   *json,
+                  const char *name)
 {
   JsonObject *object;
 
@@ -71,11 +72,22 @@ wordpress_message (JsonNode *json)
     return NULL;
 
   object = json_node_get_object (json);
-  if (!json_object_has_member (object, "message") ||
-      json_node_get_value_type (json_object_get_member (object, "message")) != G_TYPE_STRING)
+  if (!json_object_has_member (object, name) ||
+      json_node_get_value_type (json_object_get_member (object, name)) != G_TYPE_STRING)
     return NULL;
 
-  return json_object_get_string_member (object, "message");
+  return json_object_get_string_member (object, name);
+}
+
+/* WordPress's own words, except where they mislead: with a wrong
+ * application password it says "You are not currently logged in." */
+static const char *
+wordpress_message (JsonNode *json)
+{
+  if (g_strcmp0 (wordpress_member (json, "code"), "rest_not_logged_in") == 0)
+    return NULL;
+
+  return wordpress_member (json, "message");
 }
 
 static BylineCmsError
@@ -142,7 +154,7 @@ error_from_redirect (SoupMessage *msg)
  * wp_error_from_reply:
  * @msg: the exchange
  * @json: (nullable): the reply body parsed as JSON, %NULL if it is not JSON
- * @want_json: whether a successful reply must be JSON
+ * @flags: what the request accepts
  * @transport_error: (nullable): what libsoup or GIO reported
  *
  * The one place where WordPress replies and transport failures become
@@ -153,7 +165,7 @@ error_from_redirect (SoupMessage *msg)
 static GError *
 wp_error_from_reply (SoupMessage *msg,
                      JsonNode    *json,
-                     gboolean     want_json,
+                     WpReplyFlags flags,
                      GError      *transport_error)
 {
   g_autoptr(GDateTime) now = NULL;
@@ -167,9 +179,9 @@ wp_error_from_reply (SoupMessage *msg,
     return error_from_transport (msg, transport_error);
 
   status = soup_message_get_status (msg);
-  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+  if (SOUP_STATUS_IS_SUCCESSFUL (status) || (flags & WP_REPLY_ANY_STATUS) != 0)
     {
-      if (json != NULL || !want_json)
+      if (json != NULL || (flags & WP_REPLY_JSON) == 0)
         return NULL;
       return byline_cms_error_new (BYLINE_CMS_ERROR_PROTOCOL, -1,
                                    "The site's reply is not valid JSON: a plugin, the server or a "
@@ -338,7 +350,7 @@ typedef struct
   SoupMessage        *msg;
   GTask              *task;
   WpReplyFunc         on_reply;
-  gboolean            want_json;
+  WpReplyFlags        flags;
   guint               redirects;
 } Exchange;
 
@@ -414,11 +426,11 @@ exchange_sent_cb (GObject      *object,
   if (bytes != NULL)
     json = parse_json (bytes);
 
-  error = wp_error_from_reply (exchange->msg, json, exchange->want_json, transport_error);
+  error = wp_error_from_reply (exchange->msg, json, exchange->flags, transport_error);
   if (error != NULL)
     g_task_return_error (exchange->task, error);
   else
-    exchange->on_reply (exchange->task, exchange->msg, exchange->want_json ? json : NULL);
+    exchange->on_reply (exchange->task, exchange->msg, (exchange->flags & WP_REPLY_JSON) ? json : NULL);
 
   exchange_free (exchange);
 }
@@ -435,13 +447,13 @@ exchange_start (Exchange *exchange)
 
 /*
  * wp_send:
- * @want_json: whether the reply must be JSON (a HEAD does not)
+ * @flags: what the request accepts
  * @on_reply: called on success; on failure @task gets the error
  */
 void
 wp_send (BylineCmsWordpress *self,
          SoupMessage        *msg,
-         gboolean            want_json,
+         WpReplyFlags        flags,
          GTask              *task,
          WpReplyFunc         on_reply)
 {
@@ -451,7 +463,7 @@ wp_send (BylineCmsWordpress *self,
   exchange->msg = g_object_ref (msg);
   exchange->task = g_object_ref (task);
   exchange->on_reply = on_reply;
-  exchange->want_json = want_json;
+  exchange->flags = flags;
   exchange_start (exchange);
 }
 
@@ -477,7 +489,7 @@ wp_request (GTask              *task,
 
   if (body != NULL)
     wp_message_set_json (msg, body);
-  wp_send (self, msg, TRUE, task, on_reply);
+  wp_send (self, msg, WP_REPLY_JSON, task, on_reply);
 }
 
 /* The object --------------------------------------------------------------- */

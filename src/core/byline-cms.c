@@ -706,6 +706,19 @@ byline_cms_create_tag_finish (BylineCms     *self,
   return cms_propagate (self, result, error);
 }
 
+/* It goes into a quoted Content-Disposition filename: plain ASCII only. */
+static gboolean
+file_name_is_safe (const char *file_name)
+{
+  if (file_name == NULL || *file_name == '\0')
+    return FALSE;
+
+  for (const char *p = file_name; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("-_.", *p) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * byline_cms_upload_media_async:
  * @file_name: the ASCII name to upload under, from
@@ -734,7 +747,7 @@ byline_cms_upload_media_async (BylineCms             *self,
 {
   g_return_if_fail (BYLINE_IS_CMS (self));
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (file_name != NULL && g_str_is_ascii (file_name));
+  g_return_if_fail (file_name_is_safe (file_name));
 
   BYLINE_CMS_GET_IFACE (self)->upload_media (self, file, file_name, post_id, title, caption,
                                               alt_text, description, progress, progress_data,

@@ -10,7 +10,20 @@
 
 G_BEGIN_DECLS
 
-/* Errors ------------------------------------------------------------------ */
+/* Errors ------------------------------------------------------------------ *
+ *
+ * Every backend maps HTTP replies and transport failures to these codes in
+ * one function. G_IO_ERROR_CANCELLED passes through unchanged.
+ *
+ * Retry-After: BYLINE_CMS_ERROR is an extended error domain, so the delay a
+ * 429 or 503 asked for travels inside the GError (and survives
+ * g_error_copy()): byline_cms_error_get_retry_after() gives it in seconds,
+ * whether the server sent seconds or an HTTP date, or -1. Nothing is kept
+ * on the client, so concurrent calls cannot read each other's.
+ *
+ * byline_cms_error_is_transient(): NETWORK, RATE_LIMITED and SERVER may
+ * succeed later unchanged; the others need a person (or a different
+ * request). */
 
 #define BYLINE_CMS_ERROR (byline_cms_error_quark ())
 

@@ -2,10 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Application passwords live in the Secret Service and nowhere else. The
- * SecretService calls are used rather than secret_password_*(): those may
- * pick libsecret's file backend (in a sandbox, or by environment), and a
- * password must never end up in a file Byline controls.
+ * Application passwords live in the Secret Service and nowhere else. On
+ * the host libsecret talks to the Secret Service (GNOME Keyring, KeePassXC…);
+ * with none on the bus, storing fails at once and the user is told: there is
+ * no fallback of our own. In the Flatpak sandbox libsecret goes through the
+ * Secret portal, whose master key the host's Secret Service keeps (the
+ * manifest grants no bus name: that is the sanctioned way in).
  */
 
 #include "config.h"
@@ -79,7 +81,7 @@ store_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (secret_service_store_finish (NULL, result, &error))
+  if (secret_password_store_finish (result, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, secret_error_map (error));
@@ -102,7 +104,6 @@ byline_secret_store_async (const char          *site_id,
                            gpointer             user_data)
 {
   g_autoptr(GHashTable) attributes = NULL;
-  g_autoptr(SecretValue) value = NULL;
   g_autofree char *label = NULL;
   GTask *task;
 
@@ -112,10 +113,9 @@ byline_secret_store_async (const char          *site_id,
 
   task = secret_task_new (byline_secret_store_async, cancellable, callback, user_data);
   attributes = site_attributes (site_id, user);
-  value = secret_value_new (password, -1, "text/plain");
   label = g_strdup_printf ("Byline: %s on %s", user, site_name != NULL ? site_name : site_id);
-  secret_service_store (NULL, site_schema (), attributes, SECRET_COLLECTION_DEFAULT, label,
-                        value, cancellable, store_cb, task);
+  secret_password_storev (site_schema (), attributes, SECRET_COLLECTION_DEFAULT, label,
+                          password, cancellable, store_cb, task);
 }
 
 gboolean
@@ -134,16 +134,13 @@ lookup_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  SecretValue *value;
+  char *password;
 
-  value = secret_service_lookup_finish (NULL, result, &error);
+  password = secret_password_lookup_finish (result, &error);
   if (error != NULL)
     g_task_return_error (task, secret_error_map (error));
-  else if (value == NULL)
-    g_task_return_pointer (task, NULL, NULL);
   else
-    g_task_return_pointer (task, secret_value_unref_to_password (value, NULL),
-                           (GDestroyNotify) secret_password_free);
+    g_task_return_pointer (task, password, (GDestroyNotify) secret_password_free);
 }
 
 void
@@ -161,7 +158,7 @@ byline_secret_lookup_async (const char          *site_id,
 
   task = secret_task_new (byline_secret_lookup_async, cancellable, callback, user_data);
   attributes = site_attributes (site_id, user);
-  secret_service_lookup (NULL, site_schema (), attributes, cancellable, lookup_cb, task);
+  secret_password_lookupv (site_schema (), attributes, cancellable, lookup_cb, task);
 }
 
 /**
@@ -188,7 +185,7 @@ clear_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   /* FALSE without an error: there was nothing to clear, which is fine. */
-  secret_service_clear_finish (NULL, result, &error);
+  secret_password_clear_finish (result, &error);
   if (error != NULL)
     g_task_return_error (task, secret_error_map (error));
   else
@@ -210,7 +207,7 @@ byline_secret_clear_async (const char          *site_id,
 
   task = secret_task_new (byline_secret_clear_async, cancellable, callback, user_data);
   attributes = site_attributes (site_id, user);
-  secret_service_clear (NULL, site_schema (), attributes, cancellable, clear_cb, task);
+  secret_password_clearv (site_schema (), attributes, cancellable, clear_cb, task);
 }
 
 gboolean

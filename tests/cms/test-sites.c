@@ -12,7 +12,7 @@
 
 #include <glib/gstdio.h>
 
-#include "byline-site-add.h"
+#include "byline-site-setup.h"
 #include "byline-site-terms.h"
 
 static void

@@ -25,6 +25,8 @@ typedef struct
   char       *body;
   char       *retry_after;
   gboolean    link_header;  /* the home page advertises the API */
+  char       *link_root;    /* …at this root, else base + "wp-json/" */
+  guint       home_status;  /* of the home page, 200 if 0 */
   gboolean    never_answer;
   char       *location;     /* Location of the canned reply */
   GPtrArray  *requests;     /* "METHOD path?query" */
@@ -83,10 +85,13 @@ fake_home (FakeSite          *site,
 
   if (site->link_header)
     {
-      g_autofree char *link = g_strdup_printf ("<%swp-json/>; rel=\"https://api.w.org/\"", site->base);
+      g_autofree char *link = site->link_root != NULL
+        ? g_strdup_printf ("<%s>; rel=\"https://api.w.org/\"", site->link_root)
+        : g_strdup_printf ("<%swp-json/>; rel=\"https://api.w.org/\"", site->base);
       soup_message_headers_append (soup_server_message_get_response_headers (msg), "Link", link);
     }
-  fake_reply (msg, 200, "text/html", "<html><body>Home</body></html>");
+  fake_reply (msg, site->home_status ? site->home_status : 200, "text/html",
+              "<html><body>Home</body></html>");
 }
 
 /* Tags come in 3 pages of 2. */
@@ -140,25 +145,34 @@ fake_handler (SoupServer        *server,
 }
 
 static FakeSite *
-fake_site_new (void)
+fake_site_new_full (GTlsCertificate *certificate)
 {
   FakeSite *site = g_new0 (FakeSite, 1);
   g_autoptr(GError) error = NULL;
   GSList *uris;
 
-  site->server = soup_server_new (NULL, NULL);
+  site->server = soup_server_new ("tls-certificate", certificate, NULL);
   site->requests = g_ptr_array_new_with_free_func (g_free);
   site->auth_headers = g_ptr_array_new_with_free_func (g_free);
   site->link_header = TRUE;
   site->content_type = "application/json";
   soup_server_add_handler (site->server, NULL, fake_handler, site, NULL);
-  soup_server_listen_local (site->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  soup_server_listen_local (site->server, 0,
+                            SOUP_SERVER_LISTEN_IPV4_ONLY |
+                            (certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                            &error);
   g_assert_no_error (error);
 
   uris = soup_server_get_uris (site->server);
   site->base = g_uri_to_string (uris->data);
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   return site;
+}
+
+static FakeSite *
+fake_site_new (void)
+{
+  return fake_site_new_full (NULL);
 }
 
 static void
@@ -170,6 +184,7 @@ fake_site_free (FakeSite *site)
   g_free (site->body);
   g_free (site->retry_after);
   g_free (site->location);
+  g_free (site->link_root);
   g_ptr_array_unref (site->requests);
   g_ptr_array_unref (site->auth_headers);
   g_clear_pointer (&site->last_body, g_bytes_unref);
@@ -269,12 +284,29 @@ test_wordpress_json_errors (void)
 
       fake_site_set_reply (site, cases[i].status, "application/json", body);
       error = get_post_error (cms);
-      g_assert_error (error, BYLINE_CMS_ERROR, cases[i].expected);
+      g_assert_error (error, BYLINE_CMS_ERROR, (int) cases[i].expected);
       /* WordPress's own words reach the user. */
       g_assert_cmpstr (error->message, ==, message);
       g_assert_cmpint (byline_cms_error_is_transient (error), ==, cases[i].transient);
       g_assert_cmpint (byline_cms_error_get_retry_after (error), ==, -1);
     }
+}
+
+/* "You are not currently logged in." misleads a user whose password is
+ * wrong: that one is replaced. */
+static void
+test_wordpress_not_logged_in (void)
+{
+  g_autoptr(FakeSite) site = fake_site_new ();
+  g_autoptr(BylineCms) cms = client_new (site);
+  g_autoptr(GError) error = NULL;
+
+  fake_site_set_reply (site, 401, "application/json",
+                       "{\"code\":\"rest_not_logged_in\",\"message\":\"You are not currently "
+                       "logged in.\",\"data\":{\"status\":401}}");
+  error = get_post_error (cms);
+  g_assert_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_AUTH);
+  g_assert_cmpstr (error->message, ==, "The site refused the user name or application password.");
 }
 
 static void
@@ -374,50 +406,96 @@ test_bad_json (void)
 
 /* Broken connections ------------------------------------------------------- */
 
-/* A raw server (in its own thread, the client runs on this one) that reads the request, sends the start of a reply and then
- * resets the connection (SO_LINGER 0 makes close() send RST). */
+/* A raw server, in its own thread (the client runs on this one), that
+ * resets the connection (SO_LINGER 0 makes close() send RST): after the
+ * start of its reply, or while the request body is still coming. */
+typedef enum
+{
+  RESET_MID_RESPONSE,
+  RESET_MID_UPLOAD,
+} ResetWhen;
+
 static gboolean
 reset_run_cb (GThreadedSocketService *service,
-                   GSocketConnection *connection,
-                   GObject           *source,
-                   gpointer           user_data)
+              GSocketConnection      *connection,
+              GObject                *source,
+              gpointer                user_data)
 {
   static const char partial[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                                 "Content-Length: 5000\r\n\r\n{\"id\":5,\"title\":";
   GSocket *socket = g_socket_connection_get_socket (connection);
   struct linger linger = { 1, 0 };
   char buffer[4096];
+  gsize received = 0;
+  gssize n;
 
-  g_socket_receive (socket, buffer, sizeof buffer, NULL, NULL);
-  g_socket_send (socket, partial, strlen (partial), NULL, NULL);
-  g_usleep (G_USEC_PER_SEC / 20);
+  /* Mid-upload: take 64 KiB of a bigger body, then hang up. */
+  while ((n = g_socket_receive (socket, buffer, sizeof buffer, NULL, NULL)) > 0 &&
+         GPOINTER_TO_INT (user_data) == RESET_MID_UPLOAD && (received += n) < 64 * 1024)
+    ;
+  if (GPOINTER_TO_INT (user_data) == RESET_MID_RESPONSE)
+    {
+      g_socket_send (socket, partial, strlen (partial), NULL, NULL);
+      g_usleep (G_USEC_PER_SEC / 20);
+    }
   setsockopt (g_socket_get_fd (socket), SOL_SOCKET, SO_LINGER, &linger, sizeof linger);
   g_socket_close (socket, NULL);
   return TRUE;
 }
 
-static void
-test_connection_reset (void)
+static BylineCms *
+reset_client_new (GSocketService *service,
+                  ResetWhen       when)
 {
-  g_autoptr(GSocketService) service = g_threaded_socket_service_new (1);
   g_autoptr(GError) error = NULL;
-  g_autoptr(BylineCmsWordpress) cms = NULL;
   g_autofree char *base = NULL;
   g_autofree char *root = NULL;
+  BylineCmsWordpress *cms;
   guint16 port;
 
   port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
   g_assert_no_error (error);
-  g_signal_connect (service, "run", G_CALLBACK (reset_run_cb), NULL);
+  g_signal_connect (service, "run", G_CALLBACK (reset_run_cb), GINT_TO_POINTER (when));
   g_socket_service_start (service);
 
   base = g_strdup_printf ("http://127.0.0.1:%u/", port);
   root = g_strconcat (base, "wp-json/", NULL);
   cms = byline_cms_wordpress_new (base, root, "u", "p", NULL, &error);
   g_assert_no_error (error);
+  return BYLINE_CMS (cms);
+}
 
-  g_clear_error (&error);
-  error = get_post_error (BYLINE_CMS (cms));
+static void
+test_connection_reset (void)
+{
+  g_autoptr(GSocketService) service = g_threaded_socket_service_new (1);
+  g_autoptr(BylineCms) cms = reset_client_new (service, RESET_MID_RESPONSE);
+  g_autoptr(GError) error = NULL;
+
+  error = get_post_error (cms);
+  g_assert_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_NETWORK);
+  g_assert_true (byline_cms_error_is_transient (error));
+  g_socket_service_stop (service);
+}
+
+static void
+test_connection_reset_mid_upload (void)
+{
+  g_autoptr(GSocketService) service = g_threaded_socket_service_new (1);
+  g_autoptr(BylineCms) cms = reset_client_new (service, RESET_MID_UPLOAD);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "big.jpg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *data = g_strnfill (4 * 1024 * 1024, 'z');
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BylineCmsMedia) media = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, 4 * 1024 * 1024, &error);
+  g_assert_no_error (error);
+  byline_cms_upload_media_async (cms, file, "byline-0123456789abcdef.jpg", 5, NULL, NULL, NULL,
+                                 NULL, NULL, NULL, NULL, result_cb, &result);
+  media = byline_cms_upload_media_finish (cms, wait_for (&result), &error);
+  g_assert_null (media);
   g_assert_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_NETWORK);
   g_assert_true (byline_cms_error_is_transient (error));
   g_socket_service_stop (service);
@@ -503,6 +581,10 @@ test_discover_link_header (void)
   g_assert_true (g_strv_contains ((const char * const *) info->namespaces, "wp/v2"));
   /* The home page is only asked for its headers. */
   g_assert_cmpstr (g_ptr_array_index (site->requests, 0), ==, "HEAD /");
+  g_assert_cmpstr (soup_message_headers_get_one (site->last_headers, "User-Agent"), ==,
+                   "Byline/" PACKAGE_VERSION);
+  /* No credentials, no Authorization. */
+  g_assert_cmpstr (site->auth_headers->pdata[0], ==, "");
 }
 
 static void
@@ -529,6 +611,26 @@ test_discover_rest_route_fallback (void)
   error = get_post_error (BYLINE_CMS (cms));
   g_assert_cmpstr (g_ptr_array_index (site->requests, site->requests->len - 1), ==,
                    "GET /?rest_route=/wp/v2/posts/5&context=edit");
+}
+
+/* A home page that refuses HEAD (or a security plugin's 403) still leaves
+ * the fallback. */
+static void
+test_discover_home_refused (void)
+{
+  g_autoptr(FakeSite) site = fake_site_new ();
+  g_autoptr(BylineCmsWordpress) cms = NULL;
+  g_autoptr(BylineCmsSiteInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = NULL;
+
+  site->link_header = FALSE;
+  site->home_status = 405;
+  cms = byline_cms_wordpress_new (site->base, NULL, NULL, NULL, NULL, &error);
+  info = discover (BYLINE_CMS (cms), &error);
+  g_assert_no_error (error);
+  root = g_strconcat (site->base, "?rest_route=/", NULL);
+  g_assert_cmpstr (info->api_root, ==, root);
 }
 
 static void
@@ -635,6 +737,94 @@ test_redirect_keeps_password_home (void)
   g_assert_true (g_str_has_prefix (site->auth_headers->pdata[0], "Basic "));
   g_assert_cmpstr (other->requests->pdata[0], ==, "GET /elsewhere");
   g_assert_cmpstr (other->auth_headers->pdata[0], ==, "");
+}
+
+/* A throwaway self-signed certificate for 127.0.0.1, made by openssl. */
+static GTlsCertificate *
+make_certificate (char **cert_path)
+{
+  g_autofree char *dir = g_dir_make_tmp ("byline-tls-XXXXXX", NULL);
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autoptr(GError) error = NULL;
+  GTlsCertificate *certificate;
+  int status;
+
+  *cert_path = g_build_filename (dir, "cert.pem", NULL);
+  {
+    const char *argv[] = { "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                           "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
+                           "-out", *cert_path, "-days", "1", "-subj", "/CN=127.0.0.1",
+                           "-addext", "subjectAltName=IP:127.0.0.1", NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL,
+                  G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  certificate = g_tls_certificate_new_from_files (*cert_path, key, &error);
+  g_assert_no_error (error);
+  return certificate;
+}
+
+/* End to end: an https site whose redirect points to http is refused, and
+ * the http server never hears from us. Without the redirect the same
+ * server answers: the certificate set-up is right. */
+static void
+test_redirect_https_to_http (void)
+{
+  g_autofree char *ca = NULL;
+  g_autoptr(GTlsCertificate) certificate = make_certificate (&ca);
+  g_autoptr(FakeSite) secure = fake_site_new_full (certificate);
+  g_autoptr(FakeSite) plain = fake_site_new ();
+  g_autofree char *root = g_strconcat (secure->base, "wp-json/", NULL);
+  g_autoptr(BylineCmsWordpress) cms = NULL;
+  g_autoptr(BylineCmsPost) post = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_str_has_prefix (secure->base, "https://"));
+  cms = byline_cms_wordpress_new (secure->base, root, "u", "p", ca, &error);
+  g_assert_no_error (error);
+
+  fake_site_set_reply (secure, 200, "application/json", "{\"id\":5,\"status\":\"draft\"}");
+  byline_cms_get_post_async (BYLINE_CMS (cms), 5, NULL, result_cb, &result);
+  post = byline_cms_get_post_finish (BYLINE_CMS (cms), wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (post->id, ==, 5);
+
+  fake_site_set_reply (secure, 302, "text/plain", NULL);
+  secure->location = g_strconcat (plain->base, "wp-json/wp/v2/posts/5", NULL);
+  fake_site_set_reply (plain, 200, "application/json", "{\"id\":5,\"status\":\"draft\"}");
+  g_clear_error (&error);
+  error = get_post_error (BYLINE_CMS (cms));
+  g_assert_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_TLS);
+  g_assert_cmpuint (plain->requests->len, ==, 0);
+}
+
+/* WordPress behind a TLS proxy may announce an http:// API root: discovery
+ * stays on https (the ?rest_route=/ fallback) and never calls the http one. */
+static void
+test_discover_https_announces_http (void)
+{
+  g_autofree char *ca = NULL;
+  g_autoptr(GTlsCertificate) certificate = make_certificate (&ca);
+  g_autoptr(FakeSite) secure = fake_site_new_full (certificate);
+  g_autoptr(FakeSite) plain = fake_site_new ();
+  g_autoptr(BylineCmsWordpress) cms = NULL;
+  g_autoptr(BylineCmsSiteInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = NULL;
+
+  secure->link_root = g_strconcat (plain->base, "wp-json/", NULL);
+  cms = byline_cms_wordpress_new (secure->base, NULL, "u", "p", ca, &error);
+  g_assert_no_error (error);
+  info = discover (BYLINE_CMS (cms), &error);
+  g_assert_no_error (error);
+
+  root = g_strconcat (secure->base, "?rest_route=/", NULL);
+  g_assert_cmpstr (info->api_root, ==, root);
+  g_assert_cmpuint (plain->requests->len, ==, 0);
 }
 
 /* A POST is never replayed to the Location. */
@@ -874,23 +1064,28 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/cms/wordpress/errors/json", test_wordpress_json_errors);
+  g_test_add_func ("/cms/wordpress/errors/not-logged-in", test_wordpress_not_logged_in);
   g_test_add_func ("/cms/wordpress/errors/rate-limited", test_wordpress_rate_limited);
   g_test_add_func ("/cms/wordpress/errors/unavailable-http-date", test_wordpress_unavailable_http_date);
   g_test_add_func ("/cms/wordpress/errors/retry-after-parsing", test_retry_after_parsing);
   g_test_add_func ("/cms/wordpress/errors/proxy-html", test_proxy_html_error);
   g_test_add_func ("/cms/wordpress/errors/bad-json", test_bad_json);
   g_test_add_func ("/cms/wordpress/errors/connection-reset", test_connection_reset);
+  g_test_add_func ("/cms/wordpress/errors/connection-reset-mid-upload", test_connection_reset_mid_upload);
   g_test_add_func ("/cms/wordpress/errors/connection-refused", test_connection_refused);
   g_test_add_func ("/cms/wordpress/errors/timeout", test_timeout);
   g_test_add_func ("/cms/wordpress/errors/cancelled", test_cancelled);
   g_test_add_func ("/cms/wordpress/errors/transient", test_transient_classes);
   g_test_add_func ("/cms/wordpress/discover/link-header", test_discover_link_header);
   g_test_add_func ("/cms/wordpress/discover/rest-route-fallback", test_discover_rest_route_fallback);
+  g_test_add_func ("/cms/wordpress/discover/home-refused", test_discover_home_refused);
   g_test_add_func ("/cms/wordpress/discover/not-wordpress", test_discover_not_wordpress);
   g_test_add_func ("/cms/wordpress/build-url", test_build_url);
   g_test_add_func ("/cms/wordpress/pagination", test_fetch_all_pages);
   g_test_add_func ("/cms/wordpress/redirect/decision", test_redirect_decision);
   g_test_add_func ("/cms/wordpress/redirect/password-stays-home", test_redirect_keeps_password_home);
+  g_test_add_func ("/cms/wordpress/redirect/https-to-http", test_redirect_https_to_http);
+  g_test_add_func ("/cms/wordpress/redirect/https-announces-http", test_discover_https_announces_http);
   g_test_add_func ("/cms/wordpress/redirect/post-not-followed", test_redirect_post_not_followed);
   g_test_add_func ("/cms/wordpress/post/json-only-set-fields", test_post_json_only_set_fields);
   g_test_add_func ("/cms/wordpress/post/dropped-featured-media", test_dropped_featured_media);

@@ -202,6 +202,36 @@ test_categories (void)
   g_assert_true (terms_contain (categories, "X\xc3\xa3 h\xe1\xbb\x99i"));
 }
 
+static BylineCmsTerm *
+create_tag (BylineCms  *cms,
+            const char *name)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineCmsTerm *tag;
+
+  byline_cms_create_tag_async (cms, name, NULL, result_cb, &result);
+  tag = byline_cms_create_tag_finish (cms, wait_for (&result), &error);
+  g_assert_no_error (error);
+  return tag;
+}
+
+/* Creating a tag that exists (a lost reply, a colleague) gives its id. */
+static void
+test_create_tag_again (void)
+{
+  g_autoptr(BylineCms) cms = discovered_author_client (testbed.url, NULL);
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *name = g_strdup_printf ("Lũ lụt %.8s", uuid);
+  g_autofree char *upper = g_utf8_strup (name, -1);
+  g_autoptr(BylineCmsTerm) first = create_tag (cms, name);
+  g_autoptr(BylineCmsTerm) again = create_tag (cms, name);
+  g_autoptr(BylineCmsTerm) shouted = create_tag (cms, upper);
+
+  g_assert_cmpint (again->id, ==, first->id);
+  g_assert_cmpint (shouted->id, ==, first->id);
+}
+
 static void
 test_create_tag (void)
 {
@@ -525,6 +555,7 @@ main (int   argc,
   g_test_add_func ("/wordpress/wrong-password", test_wrong_password);
   g_test_add_func ("/wordpress/categories", test_categories);
   g_test_add_func ("/wordpress/create-tag", test_create_tag);
+  g_test_add_func ("/wordpress/create-tag-again", test_create_tag_again);
   g_test_add_func ("/wordpress/publish/http", test_publish_http);
   g_test_add_func ("/wordpress/publish/https", test_publish_https);
   g_test_add_func ("/wordpress/dropped-featured-media", test_dropped_featured_media);

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "byline-secret.h"
-#include "byline-site-add.h"
+#include "byline-site-setup.h"
 #include "byline-site-terms.h"
 #include "wp-testbed.h"
 
@@ -115,6 +115,58 @@ test_add_site_http (void)
   assert_added (list, site);
 }
 
+static BylineCms *
+connect_site (BylineSite  *site,
+              GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  byline_site_connect_async (site, NULL, result_cb, &result);
+  return byline_site_connect_finish (site, wait_for (&result), error);
+}
+
+/* Later: a client from the saved site and the keyring; then forgotten,
+ * nothing of the site is left. */
+static void
+test_connect_and_forget (void)
+{
+  g_autoptr(BylineSiteList) list = byline_site_list_new (NULL);
+  g_autoptr(BylineSiteList) reloaded = byline_site_list_new (NULL);
+  g_autoptr(BylineSite) site = NULL;
+  g_autoptr(BylineCms) cms = NULL;
+  g_autoptr(BylineCms) gone = NULL;
+  g_autoptr(BylineCmsUser) user = NULL;
+  g_autoptr(GAsyncResult) verified = NULL;
+  g_autoptr(GAsyncResult) forgotten = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *terms_path = NULL;
+  BylineSite *saved;
+
+  site = add_site (list, testbed.url, testbed.author_password, NULL, &error);
+  g_assert_no_error (error);
+  terms_path = byline_site_terms_path (site);
+
+  g_assert_true (byline_site_list_load (reloaded, &error));
+  saved = byline_site_list_lookup (reloaded, byline_site_get_id (site));
+  cms = connect_site (saved, &error);
+  g_assert_no_error (error);
+  byline_cms_verify_async (cms, NULL, result_cb, &verified);
+  user = byline_cms_verify_finish (cms, wait_for (&verified), &error);
+  g_assert_no_error (error);
+  g_assert_true (byline_cms_user_has_role (user, "author"));
+
+  byline_site_forget_async (reloaded, saved, NULL, result_cb, &forgotten);
+  g_assert_true (byline_site_forget_finish (reloaded, wait_for (&forgotten), &error));
+  g_assert_no_error (error);
+  g_assert_null (byline_site_list_lookup (reloaded, byline_site_get_id (site)));
+  g_assert_false (g_file_test (terms_path, G_FILE_TEST_EXISTS));
+  g_assert_null (lookup_password (site));
+
+  gone = connect_site (site, &error);
+  g_assert_null (gone);
+  g_assert_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_AUTH);
+}
+
 static void
 test_add_site_https (void)
 {
@@ -167,6 +219,7 @@ main (int   argc,
 
   g_test_add_func ("/wordpress/add-site/http", test_add_site_http);
   g_test_add_func ("/wordpress/add-site/https", test_add_site_https);
+  g_test_add_func ("/wordpress/add-site/connect-and-forget", test_connect_and_forget);
   g_test_add_func ("/wordpress/add-site/wrong-password", test_add_site_wrong_password);
   g_test_add_func ("/wordpress/add-site/untrusted-certificate", test_add_site_untrusted_certificate);
 

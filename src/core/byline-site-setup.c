@@ -1,18 +1,22 @@
-/* byline-site-add.c
+/* byline-site-setup.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Adding a site: discover → verify → password into the keyring → save the
- * site → fetch its terms. Nothing is kept until the credentials are known
- * to work, and a site is never saved without its password in the keyring.
+ * The life of a site's account. Adding: discover → verify → password into
+ * the keyring → save the site → fetch its terms. Nothing is kept until the
+ * credentials are known to work, and a site is never saved without its
+ * password in the keyring. Connecting: a client with the password from the
+ * keyring. Forgetting: the site, its password and its cache go.
  */
 
 #include "config.h"
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "byline-secret.h"
-#include "byline-site-add.h"
+#include "byline-site-setup.h"
 #include "byline-site-terms.h"
 
 typedef struct
@@ -229,4 +233,152 @@ byline_site_add_finish (BylineSiteList  *list,
   g_return_val_if_fail (g_task_is_valid (result, list), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Connecting -------------------------------------------------------------- */
+
+static void
+connect_lookup_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  BylineSite *site = g_task_get_source_object (task);
+  GError *error = NULL;
+  BylineCms *cms;
+  char *password;
+
+  password = byline_secret_lookup_finish (result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (password == NULL)
+    {
+      g_task_return_new_error (task, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_AUTH,
+                               "The keyring has no password of %s for %s: add the site again.",
+                               byline_site_get_user (site), byline_site_get_name (site));
+      return;
+    }
+
+  cms = byline_site_create_cms (site, password, &error);
+  byline_secret_free (password);
+  if (cms == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, cms, g_object_unref);
+}
+
+/**
+ * byline_site_connect_async:
+ *
+ * Makes a client of @site with its password from the keyring.
+ */
+void
+byline_site_connect_async (BylineSite          *site,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (BYLINE_IS_SITE (site));
+
+  task = g_task_new (site, cancellable, callback, user_data);
+  g_task_set_source_tag (task, byline_site_connect_async);
+  byline_secret_lookup_async (byline_site_get_id (site), byline_site_get_user (site),
+                              cancellable, connect_lookup_cb, task);
+}
+
+/**
+ * byline_site_connect_finish:
+ *
+ * Returns: (transfer full): the client; %BYLINE_CMS_ERROR_AUTH when the
+ *   keyring has no password for the site, %BYLINE_SECRET_ERROR when there
+ *   is no keyring
+ */
+BylineCms *
+byline_site_connect_finish (BylineSite    *site,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (BYLINE_IS_SITE (site), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, site), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Forgetting -------------------------------------------------------------- */
+
+static void
+forget_cleared_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (byline_secret_clear_finish (result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+delete_cache (BylineSite *site)
+{
+  g_autofree char *path = byline_site_terms_path (site);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/**
+ * byline_site_forget_async:
+ *
+ * Removes @site from @list and saves it, then deletes the site's password
+ * from the keyring and its cache.
+ */
+void
+byline_site_forget_async (BylineSiteList      *list,
+                          BylineSite          *site,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(BylineSite) kept = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (BYLINE_IS_SITE_LIST (list));
+  g_return_if_fail (BYLINE_IS_SITE (site));
+
+  task = g_task_new (list, cancellable, callback, user_data);
+  g_task_set_source_tag (task, byline_site_forget_async);
+  kept = g_object_ref (site);
+
+  byline_site_list_remove (list, byline_site_get_id (site));
+  if (!byline_site_list_save (list, &error))
+    {
+      byline_site_list_add (list, site);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  delete_cache (site);
+  byline_secret_clear_async (byline_site_get_id (site), byline_site_get_user (site), cancellable,
+                             forget_cleared_cb, g_steal_pointer (&task));
+}
+
+gboolean
+byline_site_forget_finish (BylineSiteList  *list,
+                           GAsyncResult    *result,
+                           GError         **error)
+{
+  g_return_val_if_fail (BYLINE_IS_SITE_LIST (list), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, list), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
