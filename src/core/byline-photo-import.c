@@ -254,7 +254,13 @@ import_run (Import        *import,
   int format;
 
   if (!(id = copy_to_temp (import, cancellable, error)))
-    return NULL;
+    {
+      /* The I/O message says what failed ("No space left on device"),
+       * the prefix says what it means for the reporter. */
+      if (!g_cancellable_is_cancelled (cancellable))
+        g_prefix_error (error, "%s", _("Could not copy the photo into the draft: "));
+      return NULL;
+    }
 
   byline_photo_decode_lock ();
   format = find_format (import->tmp_path, error);

@@ -97,6 +97,11 @@ static const char xmp_template[] =
   "</rdf:Description></rdf:RDF></x:xmpmeta>"
   "<?xpacket end=\"w\"?>";
 
+/* Exiv2 0.27's XMP toolkit is not thread-safe unless initialised with a
+ * lock, and gexiv2 does not pass one: imports and derivatives run in
+ * worker threads, so every use of Exiv2 takes this. */
+static GMutex exiv2_mutex;
+
 BylinePhotoCredits *
 byline_photo_credits_new (void)
 {
@@ -312,19 +317,14 @@ read_field (GExiv2Metadata     *metadata,
     }
 }
 
-BylinePhotoCredits *
-byline_photo_metadata_read (const char  *path,
-                            GError     **error)
+static BylinePhotoCredits *
+read_locked (const char  *path,
+             GError     **error)
 {
-  g_autoptr(GExiv2Metadata) metadata = NULL;
-  g_autoptr(BylinePhotoCredits) credits = NULL;
+  g_autoptr(GExiv2Metadata) metadata = gexiv2_metadata_new ();
+  BylinePhotoCredits *credits;
   gboolean iim_utf8;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  byline_photo_libs_init ();
-  metadata = gexiv2_metadata_new ();
   if (!gexiv2_metadata_open_path (metadata, path, error))
     return NULL;
 
@@ -333,7 +333,24 @@ byline_photo_metadata_read (const char  *path,
   for (guint i = 0; i < BYLINE_PHOTO_N_FIELDS; i++)
     read_field (metadata, credits, i, iim_utf8);
 
-  return g_steal_pointer (&credits);
+  return credits;
+}
+
+BylinePhotoCredits *
+byline_photo_metadata_read (const char  *path,
+                            GError     **error)
+{
+  BylinePhotoCredits *credits;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  byline_photo_libs_init ();
+  g_mutex_lock (&exiv2_mutex);
+  credits = read_locked (path, error);
+  g_mutex_unlock (&exiv2_mutex);
+
+  return credits;
 }
 
 static gboolean
@@ -392,19 +409,13 @@ write_field (GExiv2Metadata  *metadata,
   return TRUE;
 }
 
-gboolean
-byline_photo_metadata_write (const char                *path,
-                             const BylinePhotoCredits  *credits,
-                             GError                   **error)
+static gboolean
+write_locked (const char                *path,
+              const BylinePhotoCredits  *credits,
+              GError                   **error)
 {
-  g_autoptr(GExiv2Metadata) metadata = NULL;
+  g_autoptr(GExiv2Metadata) metadata = gexiv2_metadata_new ();
 
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (credits != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  byline_photo_libs_init ();
-  metadata = gexiv2_metadata_new ();
   if (!gexiv2_metadata_open_buf (metadata, (const guint8 *) xmp_template,
                                  sizeof xmp_template - 1, error))
     return FALSE;
@@ -423,4 +434,23 @@ byline_photo_metadata_write (const char                *path,
   /* save_file replaces the file's EXIF, IPTC and XMP with ours: nothing
    * of the original (GPS, serial numbers) survives. */
   return gexiv2_metadata_save_file (metadata, path, error);
+}
+
+gboolean
+byline_photo_metadata_write (const char                *path,
+                             const BylinePhotoCredits  *credits,
+                             GError                   **error)
+{
+  gboolean written;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (credits != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  byline_photo_libs_init ();
+  g_mutex_lock (&exiv2_mutex);
+  written = write_locked (path, credits, error);
+  g_mutex_unlock (&exiv2_mutex);
+
+  return written;
 }

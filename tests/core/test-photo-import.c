@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "photo-fixtures.h"
 
@@ -268,6 +270,72 @@ test_import_formats (Fixture       *fixture,
     }
 }
 
+/* A phone editor's mangled EXIF: an APP1 segment whose IFD offset points
+ * far outside the file. */
+static void
+insert_broken_exif (const char *path)
+{
+  static const guint8 app1[] = {
+    0xff, 0xe1, 0x00, 0x16, 'E', 'x', 'i', 'f', 0, 0,
+    'I', 'I', 0x2a, 0x00, 0xf0, 0xff, 0xff, 0x7f, 0x01, 0x00, 0xff, 0xff, 0xff, 0xff,
+  };
+  g_autofree char *contents = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_byte_array_append (bytes, (const guint8 *) contents, 2);
+  g_byte_array_append (bytes, app1, sizeof app1);
+  g_byte_array_append (bytes, (const guint8 *) contents + 2, length - 2);
+  g_assert_true (g_file_set_contents (path, (const char *) bytes->data, bytes->len, NULL));
+}
+
+static void
+test_import_broken_metadata (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *source = fixture_make_image ("zalo.jpg", 320, 240, 3);
+  g_autoptr(BylinePhoto) photo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The pixels are fine: the photo is attached, the credits left empty
+   * for the reporter to type. */
+  insert_broken_exif (source);
+  photo = fixture_import (source, fixture->bundle, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_photo_get_width (photo), ==, 320);
+  g_assert_null (byline_photo_get_creator (photo));
+}
+
+static void
+test_import_disk_full (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *source = fixture_make_image ("big.jpg", 1200, 900, 3);
+      g_autoptr(BylinePhoto) photo = NULL;
+      g_autoptr(GError) error = NULL;
+      struct rlimit limit = { 64 * 1024, 64 * 1024 };
+
+      /* Writes past 64 KiB now fail (EFBIG) as they would on a full disk,
+       * partway through the copy. */
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      photo = fixture_import (source, fixture->bundle, &error);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == G_IO_ERROR);
+      g_assert_true (g_str_has_prefix (error->message, "Could not copy the photo into the draft: "));
+      g_assert_null (photo);
+      g_assert_false (g_file_test (fixture->photos, G_FILE_TEST_EXISTS));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static void
 store_result (GObject      *source,
               GAsyncResult *result,
@@ -302,6 +370,53 @@ test_import_cancelled (Fixture       *fixture,
   g_assert_false (g_file_test (fixture->photos, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_import_concurrent (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  enum { N = 4 };
+  g_autoptr(GFile) bundle_dir = g_file_new_for_path (fixture->bundle);
+  GAsyncResult *results[N] = { NULL };
+  char *creators[N] = { NULL };
+
+  /* A reporter drops four photos on the draft at once: four workers,
+   * one decode and one Exiv2 user at a time, every photo with its own
+   * credits. */
+  for (guint i = 0; i < N; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("batch-%u.jpg", i);
+      g_autofree char *source = fixture_make_image (name, 400 + i, 300, 3);
+      g_autofree char *command = NULL;
+      g_autoptr(GFile) file = g_file_new_for_path (source);
+
+      creators[i] = g_strdup_printf ("Phóng viên số %u", i);
+      command = g_strconcat ("set Xmp.dc.creator XmpSeq ", creators[i], NULL);
+      fixture_exiv2_modify (source, command, NULL);
+      byline_photo_import_async (file, bundle_dir, NULL, store_result, &results[i]);
+    }
+
+  for (guint i = 0; i < N; i++)
+    {
+      g_autoptr(BylinePhoto) photo = NULL;
+      g_autoptr(GError) error = NULL;
+
+      while (results[i] == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      photo = byline_photo_import_finish (results[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (byline_photo_get_width (photo), ==, 400 + i);
+      g_assert_cmpstr (byline_photo_get_creator (photo), ==, creators[i]);
+      g_clear_object (&results[i]);
+      g_free (creators[i]);
+    }
+
+  {
+    g_auto(GStrv) names = fixture_list_dir (fixture->photos);
+
+    g_assert_cmpuint (g_strv_length (names), ==, N);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +436,9 @@ main (int   argc,
   ADD ("/photo/import/orientation", test_import_orientation);
   ADD ("/photo/import/formats", test_import_formats);
   ADD ("/photo/import/cancelled", test_import_cancelled);
+  ADD ("/photo/import/broken-metadata", test_import_broken_metadata);
+  ADD ("/photo/import/disk-full", test_import_disk_full);
+  ADD ("/photo/import/concurrent", test_import_concurrent);
 #undef ADD
 
   return g_test_run ();
