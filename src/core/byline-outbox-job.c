@@ -817,7 +817,9 @@ upload_progress_cb (goffset  sent,
 {
   Job *job = user_data;
 
-  _byline_outbox_emit_progress (job->outbox, job, sent, total);
+  /* The outbox may be gone: a dropped job's outbox pointer dangles. */
+  if (!job->dropped)
+    _byline_outbox_emit_progress (job->outbox, job, sent, total);
 }
 
 static void
