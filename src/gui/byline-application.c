@@ -9,6 +9,8 @@
 
 #include "byline-application.h"
 #include "byline-draft-store.h"
+#include "byline-network.h"
+#include "byline-outbox.h"
 #include "byline-preferences-window.h"
 #include "byline-site-list.h"
 #include "byline-window.h"
@@ -19,6 +21,9 @@ struct _BylineApplication
 
   GSettings        *settings;
   BylineSiteList   *sites;
+  /* Publishing outlives windows and stores: a queued article goes out
+   * while the application runs. */
+  BylineOutbox     *outbox;
   /* One store for every window. It lives from the first window to the
    * last: when that closes, the store is closed (the final save) while the
    * application is held, and a later window gets a fresh one. */
@@ -111,6 +116,20 @@ byline_application_get_draft_store (BylineApplication *self)
 
   byline_application_ensure_store (self);
   return self->store;
+}
+
+/**
+ * byline_application_get_outbox:
+ * @self: a #BylineApplication
+ *
+ * Returns: (transfer none): the outbox
+ */
+BylineOutbox *
+byline_application_get_outbox (BylineApplication *self)
+{
+  g_return_val_if_fail (BYLINE_IS_APPLICATION (self), NULL);
+
+  return self->outbox;
 }
 
 /**
@@ -304,10 +323,15 @@ byline_application_show_preferences (BylineApplication *self,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+static void byline_application_show_post_action (GSimpleAction *action,
+                                                 GVariant      *parameter,
+                                                 gpointer       user_data);
+
 static const GActionEntry app_actions[] = {
   { "quit", byline_application_quit_action },
   { "about", byline_application_about_action },
   { "preferences", byline_application_preferences_action },
+  { "show-post", byline_application_show_post_action, "s" },
 };
 
 static void
@@ -365,6 +389,103 @@ byline_application_open (GApplication  *application,
     byline_window_attach_photos (BYLINE_WINDOW (window), G_LIST_MODEL (photos));
 }
 
+/* The library's Outbox and Published views follow the outbox. */
+static const char *
+library_state (BylineOutboxState state)
+{
+  switch (state)
+    {
+    case BYLINE_OUTBOX_STATE_NONE:
+      return BYLINE_DRAFT_STATE_DRAFT;
+    case BYLINE_OUTBOX_STATE_QUEUED:
+    case BYLINE_OUTBOX_STATE_WAITING:
+      return BYLINE_DRAFT_STATE_QUEUED;
+    case BYLINE_OUTBOX_STATE_PREPARING_PHOTOS:
+    case BYLINE_OUTBOX_STATE_RESERVING:
+    case BYLINE_OUTBOX_STATE_UPLOADING:
+    case BYLINE_OUTBOX_STATE_WRITING_POST:
+    case BYLINE_OUTBOX_STATE_VERIFYING:
+      return "sending";
+    case BYLINE_OUTBOX_STATE_DONE:
+      return BYLINE_DRAFT_STATE_PUBLISHED;
+    case BYLINE_OUTBOX_STATE_FAILED:
+      return "failed";
+    case BYLINE_OUTBOX_STATE_CONFLICT:
+      return "conflict";
+    default:
+      g_return_val_if_reached (BYLINE_DRAFT_STATE_DRAFT);
+    }
+}
+
+static void
+outbox_state_changed_cb (BylineApplication *self,
+                         const char        *article_id,
+                         int                state)
+{
+  if (self->store != NULL)
+    byline_draft_store_set_state (self->store, article_id, library_state (state));
+}
+
+/* A desktop notification: the reporter may be in another application
+ * when a queued article finally goes out. */
+static void
+outbox_published_cb (BylineApplication *self,
+                     const char        *article_id,
+                     const char        *link)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *id = g_strconcat ("published-", article_id, NULL);
+  BylineDraftInfo *info = self->store != NULL ? byline_draft_store_lookup (self->store, article_id) : NULL;
+  const char *title = info != NULL ? byline_draft_info_get_title (info) : NULL;
+
+  notification = g_notification_new (_("Article Published"));
+  g_notification_set_body (notification, title != NULL && *title != '\0' ? title : link);
+  if (link != NULL)
+    {
+      g_notification_set_default_action_and_target (notification, "app.show-post", "s", link);
+      g_notification_add_button_with_target (notification, _("Open on the Site"), "app.show-post", "s", link);
+    }
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
+outbox_resumed_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  byline_outbox_resume_finish (BYLINE_OUTBOX (object), result, &error);
+  if (error != NULL)
+    g_message ("Could not take up the outbox: %s", error->message);
+}
+
+static void
+byline_application_start_outbox (BylineApplication *self)
+{
+  g_autoptr(BylineNetwork) network = byline_network_new ();
+  g_autoptr(GFile) drafts = g_file_get_child (byline_draft_store_get_root (self->store), "drafts");
+
+  self->outbox = byline_outbox_new (drafts, self->sites, network);
+  g_signal_connect_object (self->outbox, "state-changed", G_CALLBACK (outbox_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outbox, "published", G_CALLBACK (outbox_published_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* What a crash or a quit left in the queue goes out again. */
+  byline_outbox_resume_async (self->outbox, NULL, outbox_resumed_cb, NULL);
+}
+
+static void
+byline_application_show_post_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  BylineApplication *self = user_data;
+
+  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
 static void
 byline_application_startup (GApplication *application)
 {
@@ -384,6 +505,7 @@ byline_application_startup (GApplication *application)
 
   byline_application_load_sites (self);
   byline_application_ensure_store (self);
+  byline_application_start_outbox (self);
 }
 
 static gboolean
@@ -437,6 +559,7 @@ byline_application_dispose (GObject *object)
   if (self->store != NULL)
     g_settings_unbind (self->store, "autosave-delay");
   g_clear_object (&self->store);
+  g_clear_object (&self->outbox);
   g_clear_object (&self->sites);
   g_clear_object (&self->settings);
 
