@@ -53,6 +53,7 @@ static const BylineShortcut shortcuts[] = {
   { "win.export", { "<Shift><Control>e", NULL } },
   { "win.import", { "<Control>o", NULL } },
   { "win.new-article", { "<Control>n", NULL } },
+  { "win.publish", { "<Control>Return", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "window.close", { "<Control>w", NULL } },

@@ -14,6 +14,7 @@
 #include "byline-library-pane.h"
 #include "byline-photo-panel.h"
 #include "byline-photo-strip.h"
+#include "byline-publish-bar.h"
 #include "byline-window.h"
 
 G_BEGIN_DECLS
@@ -44,7 +45,7 @@ struct _BylineWindow
   BylinePhotoStrip     *photo_strip;
   BylinePhotoPanel     *photo_panel;
   GtkStack             *panel_stack;
-  GtkWidget            *status_box;
+  BylinePublishBar     *publish_bar;
   GtkWidget            *publish_button;
   GtkToggleButton      *panel_button;
 };
@@ -56,5 +57,7 @@ void byline_window_close_article   (BylineWindow  *self);
 void byline_window_toast           (BylineWindow  *self,
                                     const char    *title);
 void byline_window_class_add_actions (GtkWidgetClass *widget_class);
+void byline_window_class_add_publish_actions (GtkWidgetClass *widget_class);
+void byline_window_update_publish_button (BylineWindow *self);
 
 G_END_DECLS

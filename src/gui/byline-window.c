@@ -29,12 +29,17 @@ static GParamSpec *properties[N_PROPS];
 BylineWindow *
 byline_window_new (BylineApplication *application)
 {
+  BylineWindow *self;
+
   g_return_val_if_fail (BYLINE_IS_APPLICATION (application), NULL);
 
-  return g_object_new (BYLINE_TYPE_WINDOW,
+  self = g_object_new (BYLINE_TYPE_WINDOW,
                        "application", application,
                        "store", byline_application_get_draft_store (application),
                        NULL);
+  byline_publish_bar_set_outbox (self->publish_bar, byline_application_get_outbox (application));
+
+  return self;
 }
 
 void
@@ -148,6 +153,7 @@ static void
 article_changed_cb (BylineWindow *self)
 {
   update_title (self);
+  byline_window_update_publish_button (self);
 }
 
 /**
@@ -190,6 +196,8 @@ byline_window_show_article (BylineWindow  *self,
       set_editable (self, !byline_draft_store_is_read_only (self->store, article));
     }
 
+  byline_publish_bar_set_article_id (self->publish_bar, article != NULL ? byline_article_get_id (article) : NULL);
+  byline_window_update_publish_button (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", article != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", article != NULL);
   gtk_stack_set_visible_child_name (self->editor_stack, article != NULL ? "article" : "empty");
@@ -605,6 +613,7 @@ byline_window_class_init (BylineWindowClass *klass)
   g_type_ensure (BYLINE_TYPE_ARTICLE_PANEL);
   g_type_ensure (BYLINE_TYPE_PHOTO_STRIP);
   g_type_ensure (BYLINE_TYPE_PHOTO_PANEL);
+  g_type_ensure (BYLINE_TYPE_PUBLISH_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/byline-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, toast_overlay);
@@ -620,7 +629,7 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, photo_strip);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, photo_panel);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, panel_stack);
-  gtk_widget_class_bind_template_child (widget_class, BylineWindow, status_box);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, publish_bar);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, publish_button);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, panel_button);
   gtk_widget_class_bind_template_callback (widget_class, draft_activated_cb);
@@ -628,6 +637,7 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, insert_photo_cb);
 
   byline_window_class_add_actions (widget_class);
+  byline_window_class_add_publish_actions (widget_class);
 }
 
 static void
@@ -638,6 +648,7 @@ byline_window_init (BylineWindow *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish", FALSE);
   self->settings = g_settings_new (BASE_ID);
   byline_window_restore_state (self);
 

@@ -9,6 +9,7 @@
 
 #include "byline-application.h"
 #include "byline-article.h"
+#include "byline-site.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,9 @@ void           byline_window_import_file  (BylineWindow      *self,
                                            GFile             *file);
 void           byline_window_export_file  (BylineWindow      *self,
                                            GFile             *file);
+/* Publishes the open article to @site (the check, then the outbox). */
+void           byline_window_publish_to   (BylineWindow      *self,
+                                           BylineSite        *site);
 /* Attaches pictures (GFiles) to the open article, as a drop would. */
 void           byline_window_attach_photos (BylineWindow     *self,
                                             GListModel       *files);

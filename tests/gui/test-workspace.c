@@ -19,6 +19,9 @@
 #include "byline-editor.h"
 #include "byline-import.h"
 #include "byline-library-pane.h"
+#include "byline-preferences-window.h"
+#include "byline-publish-bar.h"
+#include "byline-site-terms.h"
 #include "byline-render.h"
 #include "byline-window.h"
 #include "draft-store-testutil.h"
@@ -478,6 +481,142 @@ test_read_only_draft (void)
   close_windows ();
 }
 
+/* Publishing ---------------------------------------------------------------- */
+
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_preferences (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (BYLINE_IS_PREFERENCES_WINDOW (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+test_publish_without_site (void)
+{
+  BylineWindow *window = open_window ();
+  GtkWindow *preferences;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (byline_application_get_sites (the_app))), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-article", NULL));
+  g_assert_true (gtk_widget_get_visible (child (window, "publish_button")));
+  g_assert_cmpstr (gtk_button_get_label (child (window, "publish_button")), ==, "_Publish");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish", NULL));
+  WAIT_UNTIL (find_preferences () != NULL);
+  preferences = find_preferences ();
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (preferences)), ==, "sites");
+  g_assert_true (has_label (GTK_WIDGET (window), "Add the site to publish to"));
+
+  gtk_window_destroy (preferences);
+  close_windows ();
+}
+
+/* A site with its categories cached, as after adding it online; its
+ * password is not in any keyring (there is none here). */
+static BylineSite *
+add_offline_site (void)
+{
+  BylineSiteList *sites = byline_application_get_sites (the_app);
+  g_autoptr(BylineSiteTerms) terms = byline_site_terms_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineSite *site = byline_site_new ();
+
+  byline_site_set_name (site, "Báo Thử");
+  byline_site_set_url (site, "http://127.0.0.1:1/");
+  byline_site_set_user (site, "nguyenthu");
+  byline_site_list_add (sites, site);
+  byline_site_list_set_default (sites, site);
+
+  g_ptr_array_add (terms->categories, byline_cms_term_new (3, "Tin tức"));
+  terms->fetched = g_date_time_new_now_utc ();
+  path = byline_site_terms_path (site);
+  byline_site_terms_save (path, terms, &error);
+  g_assert_no_error (error);
+  return site;
+}
+
+#define LONG_TITLE "Lúa Đông Xuân được mùa được giá: nông dân Tháp Mười lãi gần gấp đôi vụ trước nhờ liên kết " \
+                   "tiêu thụ với hợp tác xã và giảm chi phí phân bón, thuốc bảo vệ thực vật"
+
+static void
+test_publish_preflight_and_outbox (void)
+{
+  BylineWindow *window = open_window ();
+  g_autoptr(BylineSite) site = add_offline_site ();
+  BylinePublishBar *bar = child (window, "publish_bar");
+  AdwMessageDialog *dialog;
+  BylineArticle *article;
+  g_autofree char *id = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-article", NULL));
+  article = byline_window_get_article (window);
+  id = g_strdup (byline_article_get_id (article));
+
+  /* No title, no category: blocked, nothing queued. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish", NULL));
+  WAIT_UNTIL (find_dialog ("Cannot Publish Yet") != NULL);
+  dialog = find_dialog ("Cannot Publish Yet");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Choose a category."));
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (byline_outbox_get_state (byline_application_get_outbox (the_app), id), ==,
+                   BYLINE_OUTBOX_STATE_NONE);
+
+  /* Fixed, but the title is over 150 characters: a warning only, and
+   * Publish Anyway queues it. */
+  type_into (editor_view (window, "title_view"), LONG_TITLE);
+  g_assert_cmpstr (byline_article_get_title (article), ==, LONG_TITLE);
+  byline_article_set_category (article, "Tin tức");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish", NULL));
+  WAIT_UNTIL (find_dialog ("Publish Anyway?") != NULL);
+  dialog = find_dialog ("Publish Anyway?");
+  g_assert_null (find_dialog ("Cannot Publish Yet"));
+  adw_message_dialog_response (dialog, "publish");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Without a password in a keyring it cannot sign in: it stops and says
+   * what to do; the library lists it in the Outbox as failed. */
+  WAIT_UNTIL (byline_publish_bar_get_state (bar) == BYLINE_OUTBOX_STATE_FAILED);
+  g_assert_nonnull (strstr (byline_publish_bar_get_text (bar), "Preferences → Sites"));
+  WAIT_UNTIL (find_in (library (window, BYLINE_LIBRARY_VIEW_OUTBOX), LONG_TITLE) != NULL);
+  g_assert_cmpstr (byline_draft_info_get_state (find_in (library (window, BYLINE_LIBRARY_VIEW_OUTBOX),
+                                                         LONG_TITLE)), ==, "failed");
+
+  /* Cancel Publishing: back to a draft. */
+  g_assert_true (byline_outbox_cancel (byline_application_get_outbox (the_app), id, NULL));
+  WAIT_UNTIL (find_in (library (window, BYLINE_LIBRARY_VIEW_DRAFTS), LONG_TITLE) != NULL);
+
+  byline_site_list_remove (byline_application_get_sites (the_app), byline_site_get_id (site));
+  close_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +646,8 @@ main (int   argc,
   g_test_add_func ("/workspace/crash-recovery", test_crash_recovery);
   g_test_add_func ("/workspace/damaged-draft", test_damaged_draft);
   g_test_add_func ("/workspace/read-only-draft", test_read_only_draft);
+  g_test_add_func ("/workspace/publish-without-site", test_publish_without_site);
+  g_test_add_func ("/workspace/publish-preflight-and-outbox", test_publish_preflight_and_outbox);
 
   status = g_test_run ();
   g_clear_object (&the_app);
