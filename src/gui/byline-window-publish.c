@@ -58,14 +58,29 @@ queued_cb (GObject      *object,
 }
 
 static void
-queue (Publish *publish)
+flushed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
+  Publish *publish = user_data;
   BylineWindow *self = publish->window;
+  g_autoptr(GError) error = NULL;
 
+  /* A failed save is shown by the save state; the journal carries its
+   * own copy of the article, so publishing goes on. */
+  byline_draft_store_flush_finish (BYLINE_DRAFT_STORE (object), result, &error);
   byline_outbox_queue_async (byline_application_get_outbox (window_app (self)),
                              publish->article, publish->site, BYLINE_PUBLISH_STATUS_PUBLISH,
                              byline_draft_store_is_read_only (self->store, publish->article),
                              NULL, queued_cb, publish);
+}
+
+/* What goes to the site is on disk first: the draft is written (its
+ * folder made, for a brand-new article), then queued. */
+static void
+queue (Publish *publish)
+{
+  byline_draft_store_flush_async (publish->window->store, NULL, flushed_cb, publish);
 }
 
 static void

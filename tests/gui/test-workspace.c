@@ -609,8 +609,14 @@ test_publish_preflight_and_outbox (void)
   g_assert_cmpstr (byline_draft_info_get_state (find_in (library (window, BYLINE_LIBRARY_VIEW_OUTBOX),
                                                          LONG_TITLE)), ==, "failed");
 
-  /* Cancel Publishing: back to a draft. */
-  g_assert_true (byline_outbox_cancel (byline_application_get_outbox (the_app), id, NULL));
+  /* Cancel Publishing: back to a draft (once the job has let go). */
+  WAIT_UNTIL (!byline_outbox_get_busy (byline_application_get_outbox (the_app)));
+  {
+    g_autoptr(GError) error = NULL;
+
+    byline_outbox_cancel (byline_application_get_outbox (the_app), id, &error);
+    g_assert_no_error (error);
+  }
   WAIT_UNTIL (find_in (library (window, BYLINE_LIBRARY_VIEW_DRAFTS), LONG_TITLE) != NULL);
 
   byline_site_list_remove (byline_application_get_sites (the_app), byline_site_get_id (site));
