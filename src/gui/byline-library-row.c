@@ -31,6 +31,23 @@ struct _BylineLibraryRow
 
 G_DEFINE_FINAL_TYPE (BylineLibraryRow, byline_library_row, GTK_TYPE_WIDGET)
 
+/* "5 minutes ago" must not stay "Just now": one timer for every row that
+ * exists (the list view keeps a few dozen, whatever the library's size). */
+static GList *live_rows;
+static guint clock_source;
+
+static void update_time (BylineLibraryRow *self);
+
+static gboolean
+clock_tick_cb (gpointer user_data)
+{
+  for (const GList *l = live_rows; l != NULL; l = l->next)
+    if (BYLINE_LIBRARY_ROW (l->data)->info != NULL)
+      update_time (l->data);
+
+  return G_SOURCE_CONTINUE;
+}
+
 /* The states a row shows a badge for; a plain draft shows none. */
 static const struct {
   const char *state;
@@ -203,6 +220,11 @@ byline_library_row_dispose (GObject *object)
 {
   BylineLibraryRow *self = BYLINE_LIBRARY_ROW (object);
 
+  if (g_list_find (live_rows, self) != NULL)
+    live_rows = g_list_remove (live_rows, self);
+  if (live_rows == NULL)
+    g_clear_handle_id (&clock_source, g_source_remove);
+
   byline_library_row_set_info (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_LIBRARY_ROW);
 
@@ -234,4 +256,8 @@ static void
 byline_library_row_init (BylineLibraryRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  live_rows = g_list_prepend (live_rows, self);
+  if (clock_source == 0)
+    clock_source = g_timeout_add_seconds (60, clock_tick_cb, NULL);
 }
