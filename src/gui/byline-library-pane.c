@@ -317,6 +317,22 @@ list_right_click_cb (GtkGestureClick   *gesture,
   show_context_menu (self, list_view, info, x, y);
 }
 
+/* Delete in the list: the selected draft to the trash (Undo is in the
+ * toast); in the Trash it does nothing. */
+static gboolean
+delete_pressed_cb (GtkWidget *list_view,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  BylineDraftInfo *info = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+
+  if (info == NULL || byline_draft_info_get_in_trash (info))
+    return FALSE;
+
+  return gtk_widget_activate_action (list_view, "win.trash-article", "s", byline_draft_info_get_id (info));
+}
+
 static GtkWidget *
 create_page_child (BylineLibraryPane *self,
                    guint              index)
@@ -341,6 +357,15 @@ create_page_child (BylineLibraryPane *self,
   gtk_list_view_set_single_click_activate (page->list_view, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (page->list_view), "navigation-sidebar");
   g_signal_connect (page->list_view, "activate", G_CALLBACK (list_activate_cb), self);
+
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                            gtk_callback_action_new (delete_pressed_cb, NULL, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (page->list_view), keys);
+  }
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (right_click), GDK_BUTTON_SECONDARY);
   g_signal_connect (right_click, "pressed", G_CALLBACK (list_right_click_cb), self);

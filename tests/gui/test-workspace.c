@@ -398,6 +398,45 @@ test_quit_saves (void)
   g_settings_reset (byline_application_get_settings (the_app), "autosave-delay");
 }
 
+/* A draft whose folder cannot be written (a file in its place stops even
+ * root): the window says it is not saved and why, Retry saves it once the
+ * cause is gone. */
+static void
+test_save_error_and_retry (void)
+{
+  BylineWindow *window = open_window ();
+  g_autofree char *root = store_root ();
+  g_autofree char *bundle = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *id = NULL;
+  AdwWindowTitle *window_title = child (window, "window_title");
+  GtkRevealer *error_bar = child (window, "save_error_revealer");
+  GtkLabel *error_label = child (window, "save_error_label");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-article", NULL));
+  id = g_strdup (byline_article_get_id (byline_window_get_article (window)));
+  bundle = g_build_filename (root, "drafts", id, NULL);
+  moved = g_strconcat (bundle, ".away", NULL);
+  type_into (editor_view (window, "title_view"), "Bản thảo");
+  WAIT_UNTIL (disk_title_is (root, id, "Bản thảo"));
+
+  g_assert_cmpint (g_rename (bundle, moved), ==, 0);
+  write_file (bundle, "not a folder", -1);
+  type_into (editor_view (window, "title_view"), " chưa lưu được");
+  WAIT_UNTIL (gtk_revealer_get_reveal_child (error_bar));
+  g_assert_cmpstr (adw_window_title_get_subtitle (window_title), ==, "Not saved");
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (error_label), "Not saved: "));
+
+  g_assert_cmpint (g_unlink (bundle), ==, 0);
+  g_assert_cmpint (g_rename (moved, bundle), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  WAIT_UNTIL (disk_title_is (root, id, "Bản thảo chưa lưu được"));
+  WAIT_UNTIL (!gtk_revealer_get_reveal_child (error_bar));
+  WAIT_UNTIL (g_strcmp0 (adw_window_title_get_subtitle (window_title), "Saved") == 0);
+
+  close_windows ();
+}
+
 static void
 test_crash_recovery (void)
 {
@@ -649,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/workspace/import-and-export", test_import_and_export);
   g_test_add_func ("/workspace/import-error", test_import_error);
   g_test_add_func ("/workspace/quit-saves", test_quit_saves);
+  g_test_add_func ("/workspace/save-error-and-retry", test_save_error_and_retry);
   g_test_add_func ("/workspace/crash-recovery", test_crash_recovery);
   g_test_add_func ("/workspace/damaged-draft", test_damaged_draft);
   g_test_add_func ("/workspace/read-only-draft", test_read_only_draft);
