@@ -7,7 +7,8 @@
  *   tests/headless-run _build/tests/gui/photo-ui-screenshot OUT.png
  * With BYLINE_SCREENSHOT_MENU=1 the second photo's context menu is open and
  * a damaged file was dropped (the message bar shows); the whole screen is
- * grabbed then, as popovers are windows of their own.
+ * grabbed then, as popovers are windows of their own. With
+ * BYLINE_SCREENSHOT_EMPTY=1 there are no photos.
  */
 
 #include "config.h"
@@ -259,6 +260,14 @@ main (int   argc,
   window = build_window (article, &editor);
   byline_photo_strip_set_article (strip, article, bundle_dir);
   gtk_window_present (GTK_WINDOW (window));
+  if (g_getenv ("BYLINE_SCREENSHOT_EMPTY") != NULL)
+    {
+      /* A new draft: the empty strip and panel. */
+      spin_for (1500);
+      save_png (window, argv[1]);
+      gtk_window_destroy (GTK_WINDOW (window));
+      return 0;
+    }
   attach_photos (article);
 
   /* The first photo into the text after the first paragraph, the second
