@@ -567,7 +567,7 @@ test_server_error_then_success (Fixture       *fixture,
 static void
 waiting_cb (BylineOutbox *outbox,
             const char   *article_id,
-            int           state,
+            BylineOutboxState  state,
             gint64       *delay_ms)
 {
   g_autoptr(BylineOutboxJournal) journal = NULL;
