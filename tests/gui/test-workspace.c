@@ -398,6 +398,64 @@ test_quit_saves (void)
   g_settings_reset (byline_application_get_settings (the_app), "autosave-delay");
 }
 
+static AdwMessageDialog *find_dialog (const char *heading);
+
+/* Another process (byline-cli) edits a draft: the store follows its
+ * index.json writes. */
+static void
+edit_elsewhere (const char *id,
+                const char *title)
+{
+  g_autofree char *root = store_root ();
+  g_autoptr(GFile) root_file = g_file_new_for_path (root);
+  g_autoptr(BylineDraftStore) cli = g_object_new (BYLINE_TYPE_DRAFT_STORE, "root", root_file,
+                                                  "owns-session", FALSE, NULL);
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+
+  byline_draft_store_load_sync (cli, NULL, &error);
+  g_assert_no_error (error);
+  article = open_sync (cli, id, &error);
+  g_assert_no_error (error);
+  byline_article_set_title (article, title);
+  byline_draft_store_close_sync (cli, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_changed_elsewhere (void)
+{
+  BylineWindow *window = open_window ();
+  g_autofree char *root = store_root ();
+  g_autofree char *id = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-article", NULL));
+  id = g_strdup (byline_article_get_id (byline_window_get_article (window)));
+  type_into (editor_view (window, "title_view"), "Bản đầu");
+  WAIT_UNTIL (disk_title_is (root, id, "Bản đầu"));
+  WAIT_UNTIL (g_strcmp0 (adw_window_title_get_subtitle (child (window, "window_title")), "Saved") == 0);
+
+  /* Clean here: the editor switches to the other version. */
+  edit_elsewhere (id, "Bản do máy khác sửa");
+  WAIT_UNTIL (g_strcmp0 (byline_article_get_title (byline_window_get_article (window)), "Bản do máy khác sửa") == 0);
+  g_assert_cmpstr (adw_window_title_get_title (child (window, "window_title")), ==, "Bản do máy khác sửa");
+
+  /* Unsaved changes here: the reporter chooses; Keep Mine writes mine. */
+  g_settings_set_uint (byline_application_get_settings (the_app), "autosave-delay", 30);
+  type_into (editor_view (window, "title_view"), " và của tôi");
+  edit_elsewhere (id, "Bản thứ ba");
+  WAIT_UNTIL (find_dialog ("Draft Changed by Another Program") != NULL);
+  dialog = find_dialog ("Draft Changed by Another Program");
+  adw_message_dialog_response (dialog, "mine");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  WAIT_UNTIL (disk_title_is (root, id, "Bản do máy khác sửa và của tôi"));
+
+  g_settings_reset (byline_application_get_settings (the_app), "autosave-delay");
+  close_windows ();
+}
+
 /* A draft whose folder cannot be written (a file in its place stops even
  * root): the window says it is not saved and why, Retry saves it once the
  * cause is gone. */
@@ -689,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/workspace/import-error", test_import_error);
   g_test_add_func ("/workspace/quit-saves", test_quit_saves);
   g_test_add_func ("/workspace/save-error-and-retry", test_save_error_and_retry);
+  g_test_add_func ("/workspace/changed-elsewhere", test_changed_elsewhere);
   g_test_add_func ("/workspace/crash-recovery", test_crash_recovery);
   g_test_add_func ("/workspace/damaged-draft", test_damaged_draft);
   g_test_add_func ("/workspace/read-only-draft", test_read_only_draft);
