@@ -445,9 +445,21 @@ byline_window_store_loaded (BylineWindow *self,
       byline_window_toast (self, text);
     }
 
+  /* One toast, however many: a damaged folder of drafts must not bury
+   * the window in notices. */
   problems = byline_draft_store_get_load_problems (self->store);
-  for (guint i = 0; problems != NULL && i < problems->len; i++)
-    show_problem (self, ((BylineDraftProblem *) g_ptr_array_index (problems, i))->message);
+  if (problems != NULL && problems->len == 1)
+    show_problem (self, ((BylineDraftProblem *) g_ptr_array_index (problems, 0))->message);
+  else if (problems != NULL && problems->len > 1)
+    {
+      const char *first = ((BylineDraftProblem *) g_ptr_array_index (problems, 0))->message;
+      g_autofree char *text = g_strdup_printf (ngettext ("%u damaged draft was set aside, the first: %s",
+                                                         "%u damaged drafts were set aside, the first: %s",
+                                                         problems->len),
+                                               problems->len, first);
+
+      byline_window_toast (self, text);
+    }
 
   recovered = byline_draft_store_get_recovered_ids (self->store);
   if (!reopen || recovered == NULL || recovered[0] == NULL)

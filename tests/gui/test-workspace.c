@@ -528,6 +528,20 @@ test_damaged_draft (void)
   window = open_window ();
 
   WAIT_UNTIL (has_label (GTK_WIDGET (window), "A damaged draft was set aside:"));
+  close_windows ();
+
+  /* Several: one notice that counts them. */
+  {
+    g_autofree char *bad2 = g_uuid_string_random ();
+    g_autofree char *bad3 = g_uuid_string_random ();
+    g_autofree char *path2 = article_path (root, bad2);
+    g_autofree char *path3 = article_path (root, bad3);
+
+    write_file (path2, "\x89PNG", -1);
+    write_file (path3, "[]", -1);
+  }
+  window = open_window ();
+  WAIT_UNTIL (has_label (GTK_WIDGET (window), "2 damaged drafts were set aside, the first:"));
   WAIT_UNTIL (find_in (library (window, BYLINE_LIBRARY_VIEW_DRAFTS), "Vẫn còn nguyên") != NULL);
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
 
