@@ -198,6 +198,7 @@ byline_window_show_article (BylineWindow  *self,
 
   byline_publish_bar_set_article_id (self->publish_bar, article != NULL ? byline_article_get_id (article) : NULL);
   byline_window_update_publish_button (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->panel_button), article != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", article != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", article != NULL);
   gtk_stack_set_visible_child_name (self->editor_stack, article != NULL ? "article" : "empty");
@@ -661,6 +662,7 @@ byline_window_init (BylineWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish", FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->panel_button), FALSE);
   self->settings = g_settings_new (BASE_ID);
   byline_window_restore_state (self);
 
