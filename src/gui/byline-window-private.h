@@ -30,6 +30,8 @@ struct _BylineWindow
   /* Its folder, where its photos are. */
   GFile                *bundle_dir;
   GCancellable         *cancellable;
+  /* Whether the store's load (and its problems) has been shown. */
+  gboolean              load_reported;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;

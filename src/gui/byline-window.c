@@ -363,8 +363,9 @@ problem_cb (BylineWindow *self,
             const char   *id,
             const char   *message)
 {
-  /* The problems of the first load come together in store_loaded(). */
-  if (byline_draft_store_get_loaded (self->store))
+  /* The problems of the load come together in store_loaded(); the store
+   * emits them too, right after it counts as loaded. */
+  if (self->load_reported)
     show_problem (self, message);
 }
 
@@ -439,6 +440,7 @@ byline_window_store_loaded (BylineWindow *self,
 
   g_return_if_fail (BYLINE_IS_WINDOW (self));
 
+  self->load_reported = TRUE;
   if (error != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not read the drafts: %s"), error->message);
@@ -534,6 +536,7 @@ byline_window_constructed (GObject *object)
   G_OBJECT_CLASS (byline_window_parent_class)->constructed (object);
 
   g_assert (BYLINE_IS_DRAFT_STORE (self->store));
+  self->load_reported = byline_draft_store_get_loaded (self->store);
 
   g_signal_connect_object (self->store, "save-state-changed", G_CALLBACK (save_state_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "save-failed", G_CALLBACK (save_failed_cb), self, G_CONNECT_SWAPPED);
