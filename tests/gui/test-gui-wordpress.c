@@ -21,6 +21,7 @@
 #include "byline-sites-page.h"
 #include "byline-window.h"
 #include "draft-store-testutil.h"
+#include "photo-fixtures.h"
 #include "wp-testbed.h"
 
 static BylineApplication *the_app;
@@ -168,6 +169,22 @@ add_site_in_preferences (void)
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+/* What the bar said while the photo went up. */
+static GPtrArray *progress_texts;
+
+static void
+progress_cb (BylineOutbox *outbox,
+             const char   *article_id,
+             int           state,
+             guint         photo,
+             guint         n_photos,
+             gint64        sent,
+             gint64        total,
+             gpointer      bar)
+{
+  g_ptr_array_add (progress_texts, g_strdup (byline_publish_bar_get_text (bar)));
+}
+
 static void
 test_add_site_and_publish (void)
 {
@@ -193,16 +210,39 @@ test_add_site_and_publish (void)
                                                 "Mỹ Quí ra quân làm thủy lợi", -1, TRUE);
   byline_article_set_category (article, "Thời sự");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish", NULL));
+  /* A photo, attached as a file given to Byline would be. */
+  {
+    g_autofree char *jpeg = fixture_make_image ("kenh-muong.jpg", 3000, 2000, 3);
+    g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+    g_autoptr(GFile) file = g_file_new_for_path (jpeg);
+
+    g_list_store_append (files, file);
+    byline_window_attach_photos (window, G_LIST_MODEL (files));
+    WAIT_UNTIL (g_list_model_get_n_items (byline_article_get_photos (article)) == 1);
+  }
+
   bar = window_child (window, "publish_bar");
+  progress_texts = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect_after (byline_application_get_outbox (the_app), "progress", G_CALLBACK (progress_cb), bar);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish", NULL));
+
+  /* The photo has no alt text and no credit: warnings, so it asks. */
+  WAIT_UNTIL (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Publish Anyway?");
+    adw_message_dialog_response (dialog, "publish");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
   WAIT_UNTIL (byline_publish_bar_get_state (bar) == BYLINE_OUTBOX_STATE_DONE ||
-              byline_publish_bar_get_state (bar) == BYLINE_OUTBOX_STATE_FAILED ||
-              find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
-  if (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
-    g_error ("Publishing asked: %s",
-             adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))));
+              byline_publish_bar_get_state (bar) == BYLINE_OUTBOX_STATE_FAILED);
   g_assert_cmpint (byline_publish_bar_get_state (bar), ==, BYLINE_OUTBOX_STATE_DONE);
   g_assert_cmpstr (byline_publish_bar_get_text (bar), ==, "Published");
+  g_assert_cmpuint (progress_texts->len, >, 0);
+  for (guint i = 0; i < progress_texts->len; i++)
+    g_assert_true (g_str_has_prefix (progress_texts->pdata[i], "Sending photo 1 of 1 ("));
+  g_signal_handlers_disconnect_by_func (byline_application_get_outbox (the_app), progress_cb, bar);
 
   /* The link, the library, and Update from now on. */
   WAIT_UNTIL (byline_article_get_remote_link (article) != NULL);
@@ -225,6 +265,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  fixture_init ();
   gtk_init ();
   adw_init ();
   if (!testbed_load ())
