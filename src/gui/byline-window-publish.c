@@ -252,6 +252,21 @@ publish_action (GtkWidget  *widget,
   choose_site (self, sites);
 }
 
+/* Between queued and done the outbox has it: publishing again waits. */
+static gboolean
+on_its_way (BylineWindow *self)
+{
+  BylineOutbox *outbox = byline_application_get_outbox (window_app (self));
+  BylineOutboxState state;
+
+  if (outbox == NULL || self->article == NULL)
+    return FALSE;
+
+  state = byline_outbox_get_state (outbox, byline_article_get_id (self->article));
+  return state != BYLINE_OUTBOX_STATE_NONE && state != BYLINE_OUTBOX_STATE_DONE &&
+         state != BYLINE_OUTBOX_STATE_FAILED && state != BYLINE_OUTBOX_STATE_CONFLICT;
+}
+
 /* "Update" for an article the site already has. */
 void
 byline_window_update_publish_button (BylineWindow *self)
@@ -263,7 +278,7 @@ byline_window_update_publish_button (BylineWindow *self)
   gtk_widget_set_tooltip_text (self->publish_button,
                                published ? _("Send the changes to the site") : _("Publish on the site"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish",
-                                 self->article != NULL &&
+                                 self->article != NULL && !on_its_way (self) &&
                                  !byline_draft_store_is_read_only (self->store, self->article));
 }
 

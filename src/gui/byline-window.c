@@ -38,6 +38,8 @@ byline_window_new (BylineApplication *application)
                        "store", byline_application_get_draft_store (application),
                        NULL);
   byline_publish_bar_set_outbox (self->publish_bar, byline_application_get_outbox (application));
+  g_signal_connect_object (byline_application_get_outbox (application), "state-changed",
+                           G_CALLBACK (byline_window_update_publish_button), self, G_CONNECT_SWAPPED);
 
   return self;
 }
