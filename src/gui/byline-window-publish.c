@@ -273,6 +273,10 @@ byline_window_update_publish_button (BylineWindow *self)
 {
   gboolean published = self->article != NULL && byline_article_get_remote_post_id (self->article) > 0;
 
+  /* The outbox may speak while the window is being disposed. */
+  if (self->publish_button == NULL || self->store == NULL)
+    return;
+
   gtk_widget_set_visible (self->publish_button, self->article != NULL);
   gtk_button_set_label (GTK_BUTTON (self->publish_button), published ? _("_Update") : _("_Publish"));
   gtk_widget_set_tooltip_text (self->publish_button,
