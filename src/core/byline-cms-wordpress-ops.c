@@ -48,6 +48,35 @@ return_protocol_error (GTask      *task,
                            "The site's reply has no %s in it.", what);
 }
 
+/* Hands a parsed reply to @task; @item is NULL when the reply did not
+ * hold the @what that was asked for. */
+static void
+return_parsed (GTask          *task,
+               gpointer        item,
+               GDestroyNotify  item_free,
+               const char     *what)
+{
+  if (item == NULL)
+    return_protocol_error (task, what);
+  else
+    g_task_return_pointer (task, item, item_free);
+}
+
+/* The reply as a list, or NULL once @task has been told that the reply
+ * holds no list of @what. */
+static JsonArray *
+reply_array (GTask      *task,
+             JsonNode   *json,
+             const char *what)
+{
+  if (!JSON_NODE_HOLDS_ARRAY (json))
+    {
+      return_protocol_error (task, what);
+      return NULL;
+    }
+  return json_node_get_array (json);
+}
+
 static const char *
 get_string (JsonObject *object,
             const char *name)
@@ -346,13 +375,10 @@ terms_page_cb (GTask       *task,
   JsonArray *array;
   guint64 pages = 1;
 
-  if (!JSON_NODE_HOLDS_ARRAY (json))
-    {
-      return_protocol_error (task, "list of terms");
-      return;
-    }
+  array = reply_array (task, json, "list of terms");
+  if (array == NULL)
+    return;
 
-  array = json_node_get_array (json);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       BylineCmsTerm *term = term_from_json (json_array_get_element (array, i));
@@ -407,12 +433,7 @@ create_tag_cb (GTask       *task,
                SoupMessage *msg,
                JsonNode    *json)
 {
-  BylineCmsTerm *term = term_from_json (json);
-
-  if (term == NULL)
-    return_protocol_error (task, "tag");
-  else
-    g_task_return_pointer (task, term, (GDestroyNotify) byline_cms_term_free);
+  return_parsed (task, term_from_json (json), (GDestroyNotify) byline_cms_term_free, "tag");
 }
 
 static void
@@ -440,13 +461,10 @@ tag_search_cb (GTask       *task,
   g_autofree char *wanted = g_utf8_casefold (name, -1);
   JsonArray *array;
 
-  if (!JSON_NODE_HOLDS_ARRAY (json))
-    {
-      return_protocol_error (task, "list of tags");
-      return;
-    }
+  array = reply_array (task, json, "list of tags");
+  if (array == NULL)
+    return;
 
-  array = json_node_get_array (json);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autoptr(BylineCmsTerm) term = term_from_json (json_array_get_element (array, i));
@@ -577,12 +595,7 @@ media_reply_cb (GTask       *task,
                 SoupMessage *msg,
                 JsonNode    *json)
 {
-  BylineCmsMedia *media = media_from_json (json);
-
-  if (media == NULL)
-    return_protocol_error (task, "media item");
-  else
-    g_task_return_pointer (task, media, (GDestroyNotify) byline_cms_media_free);
+  return_parsed (task, media_from_json (json), (GDestroyNotify) byline_cms_media_free, "media item");
 }
 
 /* The texts go in a JSON follow-up: in the query of the upload they would
@@ -745,13 +758,10 @@ find_media_cb (GTask       *task,
   const char *file_name = g_task_get_task_data (task);
   JsonArray *array;
 
-  if (!JSON_NODE_HOLDS_ARRAY (json))
-    {
-      return_protocol_error (task, "list of media");
-      return;
-    }
+  array = reply_array (task, json, "list of media");
+  if (array == NULL)
+    return;
 
-  array = json_node_get_array (json);
   for (guint i = 0; i < json_array_get_length (array); i++)
     if (media_has_file_name (json_array_get_element (array, i), file_name))
       {
@@ -873,12 +883,7 @@ get_post_cb (GTask       *task,
              SoupMessage *msg,
              JsonNode    *json)
 {
-  BylineCmsPost *post = byline_cms_post_new_from_json (json);
-
-  if (post == NULL)
-    return_protocol_error (task, "post");
-  else
-    g_task_return_pointer (task, post, (GDestroyNotify) byline_cms_post_free);
+  return_parsed (task, byline_cms_post_new_from_json (json), (GDestroyNotify) byline_cms_post_free, "post");
 }
 
 static void
@@ -902,13 +907,10 @@ find_post_cb (GTask       *task,
 {
   JsonArray *array;
 
-  if (!JSON_NODE_HOLDS_ARRAY (json))
-    {
-      return_protocol_error (task, "list of posts");
-      return;
-    }
+  array = reply_array (task, json, "list of posts");
+  if (array == NULL)
+    return;
 
-  array = json_node_get_array (json);
   if (json_array_get_length (array) == 0)
     g_task_return_pointer (task, NULL, NULL);
   else
