@@ -40,6 +40,18 @@ object_or_null (JsonNode *json)
   return json != NULL && JSON_NODE_HOLDS_OBJECT (json) ? json_node_get_object (json) : NULL;
 }
 
+/* A user, term or media item of the REST API is an object with a
+ * positive id: anything else in its place is not one. */
+static JsonObject *
+item_object (JsonNode *json)
+{
+  JsonObject *object = object_or_null (json);
+
+  if (object == NULL || json_object_get_int_member_with_default (object, "id", 0) <= 0)
+    return NULL;
+  return object;
+}
+
 static void
 return_protocol_error (GTask      *task,
                        const char *what)
@@ -298,10 +310,10 @@ verify_cb (GTask       *task,
            SoupMessage *msg,
            JsonNode    *json)
 {
-  JsonObject *object = object_or_null (json);
+  JsonObject *object = item_object (json);
   BylineCmsUser *user;
 
-  if (object == NULL || json_object_get_int_member_with_default (object, "id", 0) <= 0)
+  if (object == NULL)
     {
       return_protocol_error (task, "user");
       return;
@@ -350,10 +362,10 @@ terms_fetch_free (TermsFetch *fetch)
 static BylineCmsTerm *
 term_from_json (JsonNode *node)
 {
-  JsonObject *object = object_or_null (node);
+  JsonObject *object = item_object (node);
   BylineCmsTerm *term;
 
-  if (object == NULL || json_object_get_int_member_with_default (object, "id", 0) <= 0)
+  if (object == NULL)
     return NULL;
 
   term = byline_cms_term_new (json_object_get_int_member (object, "id"),
@@ -510,10 +522,10 @@ media_file_name (JsonObject *object)
 static BylineCmsMedia *
 media_from_json (JsonNode *node)
 {
-  JsonObject *object = object_or_null (node);
+  JsonObject *object = item_object (node);
   BylineCmsMedia *media;
 
-  if (object == NULL || json_object_get_int_member_with_default (object, "id", 0) <= 0)
+  if (object == NULL)
     return NULL;
 
   media = g_new0 (BylineCmsMedia, 1);
