@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "byline-cms-wordpress-private.h"
+#include "byline-json-util.h"
 
 #define API_LINK_REL "https://api.w.org/"
 #define PER_PAGE "100"
@@ -87,17 +88,6 @@ reply_array (GTask      *task,
       return NULL;
     }
   return json_node_get_array (json);
-}
-
-static const char *
-get_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
 }
 
 /* Discovery --------------------------------------------------------------- */
@@ -199,8 +189,8 @@ site_info_from_json (JsonObject *object,
   JsonNode *auth = json_object_get_member (object, "authentication");
 
   info->api_root = g_strdup (api_root);
-  info->name = g_strdup (get_string (object, "name"));
-  info->timezone_string = g_strdup (get_string (object, "timezone_string"));
+  info->name = g_strdup (byline_json_peek_string (object, "name"));
+  info->timezone_string = g_strdup (byline_json_peek_string (object, "timezone_string"));
   info->gmt_offset = parse_gmt_offset (object);
   info->namespaces = dup_string_array (object, "namespaces");
   info->application_passwords = auth != NULL && JSON_NODE_HOLDS_OBJECT (auth) &&
@@ -321,8 +311,8 @@ verify_cb (GTask       *task,
 
   user = g_new0 (BylineCmsUser, 1);
   user->id = json_object_get_int_member (object, "id");
-  user->name = g_strdup (get_string (object, "name"));
-  user->username = g_strdup (get_string (object, "username"));
+  user->name = g_strdup (byline_json_peek_string (object, "name"));
+  user->username = g_strdup (byline_json_peek_string (object, "username"));
   user->roles = dup_string_array (object, "roles");
   user->capabilities = granted_capabilities (object);
   g_task_return_pointer (task, user, (GDestroyNotify) byline_cms_user_free);
@@ -369,8 +359,8 @@ term_from_json (JsonNode *node)
     return NULL;
 
   term = byline_cms_term_new (json_object_get_int_member (object, "id"),
-                              get_string (object, "name"));
-  term->slug = g_strdup (get_string (object, "slug"));
+                              byline_json_peek_string (object, "name"));
+  term->slug = g_strdup (byline_json_peek_string (object, "slug"));
   term->parent = json_object_get_int_member_with_default (object, "parent", 0);
   return term;
 }
@@ -513,7 +503,7 @@ wp_create_tag (BylineCms           *cms,
 static char *
 media_file_name (JsonObject *object)
 {
-  const char *url = get_string (object, "source_url");
+  const char *url = byline_json_peek_string (object, "source_url");
   const char *slash = url != NULL ? strrchr (url, '/') : NULL;
 
   return slash != NULL ? g_uri_unescape_string (slash + 1, NULL) : NULL;
@@ -531,7 +521,7 @@ media_from_json (JsonNode *node)
   media = g_new0 (BylineCmsMedia, 1);
   media->id = json_object_get_int_member (object, "id");
   media->post = json_object_get_int_member_with_default (object, "post", 0);
-  media->source_url = g_strdup (get_string (object, "source_url"));
+  media->source_url = g_strdup (byline_json_peek_string (object, "source_url"));
   media->file_name = media_file_name (object);
   return media;
 }
