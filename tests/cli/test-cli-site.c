@@ -1,0 +1,136 @@
+/* test-cli-site.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * byline-cli site without a server: what it refuses, and that a refused
+ * password leaves no trace.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cli-test-util.h"
+
+#define SECRET "hunter2-Mật-khẩu"
+
+static gboolean
+secret_anywhere (void)
+{
+  const char *dirs[] = { g_get_user_data_dir (), g_get_user_config_dir (),
+                         g_get_user_cache_dir (), g_get_home_dir (), NULL };
+
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      if (cli_tree_contains (dirs[i], SECRET))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_password_in_argv_refused (void)
+{
+  const char *forms[][7] = {
+    { "site", "add", "https://báo.example/", "--user", "thu", "--password=" SECRET, NULL },
+    { "site", "add", "--password", SECRET, "https://báo.example/", "--user", "thu" },
+    { "site", "add", "https://báo.example/", "--user=thu", "--pass=" SECRET, NULL },
+    { "site", "add", "https://báo.example/", "--user", "thu", "--app-password=" SECRET, NULL },
+    { "site", "add", "https://báo.example/", "--user", "thu", "--token=" SECRET, NULL },
+    { "site", "add", "https://báo.example/", "--user", "thu", "-password=" SECRET, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      const char *args[8] = { NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      memcpy (args, forms[i], sizeof forms[i]);
+      g_assert_cmpint (cli_runv (NULL, args, &out, &err), ==, 2);
+      g_assert_cmpstr (out, ==, "");
+      cli_assert_contains (err, "passwords on the command line are visible to other users in the "
+                                "process list");
+      /* Not even echoed back. */
+      g_assert_null (strstr (err, SECRET));
+    }
+
+  g_assert_false (secret_anywhere ());
+  g_assert_cmpstr (cli_run_ok ("site", "list", NULL), ==, "");
+}
+
+static void
+test_add_usage (void)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *err3 = NULL;
+
+  /* No --user. */
+  g_assert_cmpint (cli_run (SECRET "\n", NULL, &err, "site", "add", "--password-stdin",
+                            "https://báo.example/", NULL), ==, 2);
+  cli_assert_contains (err, "--user");
+  /* Standard input is not a terminal and --password-stdin is not given:
+   * nothing to prompt on. */
+  g_assert_cmpint (cli_run (SECRET "\n", NULL, &err2, "site", "add", "--user", "thu",
+                            "https://báo.example/", NULL), ==, 2);
+  cli_assert_contains (err2, "--password-stdin");
+  /* An empty password. */
+  g_assert_cmpint (cli_run ("\n", NULL, &err3, "site", "add", "--user", "thu", "--password-stdin",
+                            "https://báo.example/", NULL), ==, 2);
+  cli_assert_contains (err3, "no password");
+
+  g_assert_false (secret_anywhere ());
+}
+
+/* A site that cannot be reached is not added, and its password is not
+ * kept anywhere. */
+static void
+test_add_unreachable (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonNode) list = NULL;
+
+  g_assert_cmpint (cli_run (SECRET "\n", &out, &err, "site", "add", "--user", "thu",
+                            "--password-stdin", "http://127.0.0.1:9/", NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, !=, "");
+  g_assert_null (strstr (err, SECRET));
+  list = cli_run_json ("site", "list", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 0);
+  g_assert_false (secret_anywhere ());
+}
+
+static void
+test_unknown_site (void)
+{
+  const char *commands[][3] = {
+    { "remove", "no-such-site", NULL },
+    { "default", "no-such-site", NULL },
+    { "refresh", "no-such-site", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (cli_run (NULL, NULL, &err, "site", commands[i][0], commands[i][1], NULL),
+                       ==, 1);
+      cli_assert_contains (err, "no site with id “no-such-site”");
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli/site/password-in-argv-refused", test_password_in_argv_refused);
+  g_test_add_func ("/cli/site/add-usage", test_add_usage);
+  g_test_add_func ("/cli/site/add-unreachable", test_add_unreachable);
+  g_test_add_func ("/cli/site/unknown-site", test_unknown_site);
+
+  return g_test_run ();
+}
