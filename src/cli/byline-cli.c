@@ -29,8 +29,8 @@ static const BylineCliCommand commands[] = {
   { "draft", N_("Import, list, show, edit and delete drafts"), byline_cli_draft_run },
   { "photo", N_("Attach photos to a draft and edit their credits"), byline_cli_photo_run },
   { "site", N_("Add and list the sites articles are published to"), byline_cli_site_run },
-  { "publish", N_("Publish a draft, or queue it until the network is back"), NULL },
-  { "outbox", N_("Show and run the queue of articles waiting to be sent"), NULL },
+  { "publish", N_("Publish a draft, or queue it until the network is back"), byline_cli_publish_run },
+  { "outbox", N_("Show and run the queue of articles waiting to be sent"), byline_cli_outbox_run },
 };
 
 static void
