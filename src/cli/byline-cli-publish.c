@@ -357,36 +357,38 @@ pick_site (Outbox         *ob,
   return site;
 }
 
+/* The status asked for; FALSE (a usage error) when it is not one. */
 static gboolean
-parse_status (BylineArticle        *article,
-              BylinePublishStatus  *status,
-              BylineCliExit        *exit_status)
+parse_status (BylinePublishStatus *status,
+              BylineCliExit       *exit_status)
+{
+  *status = BYLINE_PUBLISH_STATUS_PUBLISH;
+  /* WordPress's "future" is a publication with a date to come: the
+   * outbox makes it from the embargo. */
+  if (publish_status == NULL || strcmp (publish_status, "future") == 0 ||
+      byline_publish_status_from_string (publish_status, status))
+    return TRUE;
+
+  *exit_status = byline_cli_usage_printf (_("unknown status “%s”: use publish, draft, pending or "
+                                            "future"), publish_status);
+  return FALSE;
+}
+
+static gboolean
+check_future (BylineArticle  *article,
+              GError        **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   GDateTime *embargo = byline_article_get_embargo (article);
 
-  *status = BYLINE_PUBLISH_STATUS_PUBLISH;
-  if (publish_status == NULL)
+  if (g_strcmp0 (publish_status, "future") != 0 ||
+      (embargo != NULL && g_date_time_compare (embargo, now) > 0))
     return TRUE;
-  /* WordPress's "future" is a publication with a date to come: the
-   * outbox makes it from the embargo. */
-  if (strcmp (publish_status, "future") == 0)
-    {
-      if (embargo != NULL && g_date_time_compare (embargo, now) > 0)
-        return TRUE;
-      *exit_status = byline_cli_fail_printf (_("--status future needs an embargo in the future: "
-                                               "set it with byline-cli draft set %s embargo "
-                                               "“YYYY-MM-DD HH:MM”"),
-                                             byline_article_get_id (article));
-      return FALSE;
-    }
-  if (!byline_publish_status_from_string (publish_status, status))
-    {
-      *exit_status = byline_cli_usage_printf (_("unknown status “%s”: use publish, draft, pending "
-                                                "or future"), publish_status);
-      return FALSE;
-    }
-  return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("--status future needs an embargo in the future: set it with byline-cli draft "
+                 "set %s embargo “YYYY-MM-DD HH:MM”"), byline_article_get_id (article));
+  return FALSE;
 }
 
 static BylineSiteTerms *
@@ -457,7 +459,8 @@ publish (int    argc,
                                              "Offline, or when the site cannot be reached, the "
                                              "draft stays queued (exit status 3)."),
                                            publish_entries);
-  if (!byline_cli_parse (context, &argc, &argv, 1, 1, &exit_status))
+  if (!byline_cli_parse (context, &argc, &argv, 1, 1, &exit_status) ||
+      !parse_status (&status, &exit_status))
     return exit_status;
   if ((ob = outbox_open (TRUE, &error)) == NULL)
     return byline_cli_fail (error);
@@ -465,10 +468,8 @@ publish (int    argc,
     return outbox_close (ob, byline_cli_fail (error));
   g_ptr_array_add (ob->articles, g_object_ref (article));
 
-  if ((site = pick_site (ob, article, &error)) == NULL)
+  if ((site = pick_site (ob, article, &error)) == NULL || !check_future (article, &error))
     return outbox_close (ob, byline_cli_fail (error));
-  if (!parse_status (article, &status, &exit_status))
-    return outbox_close (ob, exit_status);
   if (!preflight (ob, article, site))
     return outbox_close (ob, BYLINE_CLI_EXIT_FAILED);
   if (g_strcmp0 (byline_article_get_site (article), byline_site_get_id (site)) != 0 &&

@@ -9,11 +9,12 @@
 
 #include "cli-test-util.h"
 
-int
-cli_runv (const char         *input,
-          const char * const *args,
-          char              **out,
-          char              **err)
+static int
+cli_runv_wrapped (gboolean            offline,
+                  const char         *input,
+                  const char * const *args,
+                  char              **out,
+                  char              **err)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -24,6 +25,12 @@ cli_runv (const char         *input,
   const char *cli = g_getenv ("BYLINE_CLI");
 
   g_assert_nonnull (cli);
+  /* A network namespace of its own, loopback down: the network monitor
+   * says offline and nothing is reachable, for real. */
+  if (offline)
+    g_ptr_array_add (argv, (gpointer) "unshare");
+  if (offline)
+    g_ptr_array_add (argv, (gpointer) "--net");
   g_ptr_array_add (argv, (gpointer) cli);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
@@ -58,6 +65,15 @@ cli_runv (const char         *input,
   return g_subprocess_get_exit_status (proc);
 }
 
+int
+cli_runv (const char         *input,
+          const char * const *args,
+          char              **out,
+          char              **err)
+{
+  return cli_runv_wrapped (FALSE, input, args, out, err);
+}
+
 static GPtrArray *
 collect_args (const char *first,
               va_list     args)
@@ -83,6 +99,20 @@ cli_run (const char  *input,
   array = collect_args (va_arg (args, const char *), args);
   va_end (args);
   return cli_runv (input, (const char * const *) array->pdata, out, err);
+}
+
+int
+cli_run_offline (char **out,
+                 char **err,
+                 ...)
+{
+  g_autoptr(GPtrArray) array = NULL;
+  va_list args;
+
+  va_start (args, err);
+  array = collect_args (va_arg (args, const char *), args);
+  va_end (args);
+  return cli_runv_wrapped (TRUE, NULL, (const char * const *) array->pdata, out, err);
 }
 
 static char *

@@ -24,6 +24,10 @@ int       cli_runv            (const char  *input,
                                const char * const *args,
                                char       **out,
                                char       **err);
+/* The same, without a network (`unshare --net`: needs root). */
+int       cli_run_offline     (char       **out,
+                               char       **err,
+                               ...) G_GNUC_NULL_TERMINATED;
 /* Runs it, asserts exit 0 and returns its standard output. */
 char     *cli_run_ok          (const char  *first_arg,
                                ...) G_GNUC_NULL_TERMINATED;

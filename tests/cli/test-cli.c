@@ -63,7 +63,9 @@ test_cli_group_help (void)
     { "draft", "import", "list", "show", "set", "delete" },
     { "photo", "add", "list", "set", "remove", NULL },
     { "site", "add", "list", "remove", "default", "refresh" },
+    { "outbox", "list", "run", "cancel", NULL, NULL },
   };
+  g_autofree char *publish_help = cli_run_ok ("publish", "--help", NULL);
 
   for (guint g = 0; g < G_N_ELEMENTS (commands); g++)
     {
@@ -85,6 +87,9 @@ test_cli_group_help (void)
           cli_assert_contains (help, "--help");
         }
     }
+
+  cli_assert_contains (publish_help, "byline-cli publish");
+  cli_assert_contains (publish_help, "--status");
 }
 
 int
