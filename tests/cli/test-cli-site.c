@@ -59,6 +59,20 @@ test_password_in_argv_refused (void)
   g_assert_cmpstr (cli_run_ok ("site", "list", NULL), ==, "");
 }
 
+/* The search above finds a secret when there is one, even after a NUL. */
+static void
+test_secret_search_finds (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "a", "b", NULL);
+  g_autofree char *path = g_build_filename (dir, "blob", NULL);
+  const char blob[] = "\0\x01binary\0" SECRET "\0";
+
+  g_assert_false (secret_anywhere ());
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, blob, sizeof blob, NULL));
+  g_assert_true (secret_anywhere ());
+}
+
 static void
 test_add_usage (void)
 {
@@ -128,6 +142,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/cli/site/password-in-argv-refused", test_password_in_argv_refused);
+  g_test_add_func ("/cli/site/secret-search-finds", test_secret_search_finds);
   g_test_add_func ("/cli/site/add-usage", test_add_usage);
   g_test_add_func ("/cli/site/add-unreachable", test_add_unreachable);
   g_test_add_func ("/cli/site/unknown-site", test_unknown_site);
