@@ -204,7 +204,7 @@ print_photos (BylineArticle *article)
 
   if (n == 0)
     return;
-  printf (g_dngettext (GETTEXT_PACKAGE, "%u photo:\n", "%u photos:\n", n), n);
+  printf (_("Photos: %u\n"), n);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BylinePhoto) photo = g_list_model_get_item (photos, i);
@@ -253,9 +253,7 @@ print_summary (BylineDraftStore *store,
   print_field (_("State:"), info != NULL ? byline_draft_info_get_state (info) : NULL);
   print_field (_("Published at:"), byline_article_get_remote_link (article));
   print_field (_("Modified:"), modified);
-  printf (g_dngettext (GETTEXT_PACKAGE, "%u word\n", "%u words\n",
-                       byline_article_count_words (article)),
-          byline_article_count_words (article));
+  printf (_("Words: %u\n"), byline_article_count_words (article));
   print_photos (article);
   if (byline_draft_store_is_read_only (store, article))
     printf ("%s\n", _("Read-only: written by a newer version of Byline."));

@@ -89,7 +89,7 @@ test_import_list_show (void)
   cli_assert_contains (text, "Mỹ Quí");
   cli_assert_contains (summary, SEED_TITLE);
   cli_assert_contains (summary, "Writers: Nguyễn Thu");
-  cli_assert_contains (summary, " words");
+  cli_assert_contains (summary, "Words: ");
   cli_assert_contains (html, "<!DOCTYPE html>");
   cli_assert_contains (html, "Mỹ Quí");
   g_assert_null (strstr (html, "<!-- wp:"));

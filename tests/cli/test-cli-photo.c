@@ -115,7 +115,7 @@ test_add_with_options (void)
   /* Not given: still from the file. */
   g_assert_cmpstr (json_object_get_string_member (photo, "creator"), ==, "Hoàng Kha");
   g_assert_true (json_object_get_boolean_member (photo, "featured"));
-  cli_assert_contains (summary, "2 photos");
+  cli_assert_contains (summary, "Photos: 2");
   cli_assert_contains (summary, "Đua ghe trên sông Maspero");
 }
 
