@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "byline-draft-index.h"
+#include "byline-draft-store.h"
 #include "byline-text.h"
 #include "cli-test-util.h"
 
@@ -375,6 +376,63 @@ test_read_only (void)
   g_assert_cmpstr (after, ==, newer);
 }
 
+static void
+external_change_cb (BylineDraftStore  *store,
+                    BylineArticle     *old,
+                    BylineArticle     *new,
+                    BylineArticle    **slot)
+{
+  g_set_object (slot, new);
+}
+
+static void
+open_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* A running GUI (a store that owns the session, with the draft open)
+ * follows what the CLI writes: the new title, and a new draft in its
+ * library. */
+static void
+test_gui_follows_cli (void)
+{
+  g_autofree char *id = cli_import_seed ();
+  g_autofree char *other = NULL;
+  g_autoptr(BylineDraftStore) gui = byline_draft_store_new (NULL);
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(BylineArticle) changed = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineDraftInfo *info;
+
+  byline_draft_store_load_sync (gui, NULL, &error);
+  g_assert_no_error (error);
+  byline_draft_store_open_async (gui, id, NULL, open_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  article = byline_draft_store_open_finish (gui, result, &error);
+  g_assert_no_error (error);
+  g_signal_connect (gui, "external-change", G_CALLBACK (external_change_cb), &changed);
+
+  g_free (cli_run_ok ("draft", "set", id, "title", "Viết từ dòng lệnh", NULL));
+  while (changed == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (byline_article_get_title (changed), ==, "Viết từ dòng lệnh");
+  g_assert_true (byline_draft_store_is_tracked (gui, changed));
+
+  other = cli_import_seed ();
+  while ((info = byline_draft_store_lookup (gui, other)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (byline_draft_info_get_state (info), ==, "draft");
+
+  byline_draft_store_release (gui, changed);
+  byline_draft_store_close_sync (gui, NULL, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/cli/draft/unknown-id", test_unknown_id);
   g_test_add_func ("/cli/draft/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/draft/read-only", test_read_only);
+  g_test_add_func ("/cli/draft/gui-follows-cli", test_gui_follows_cli);
 
   return g_test_run ();
 }
