@@ -14,17 +14,16 @@
 #include <string.h>
 
 #include "cli-test-util.h"
+#include "photo-fixtures.h"
 #include "wp-testbed.h"
 
-/* Posts of any status whose title or content has @word, as the
- * administrator sees them. */
+/* How many items @route lists, as the administrator sees them. */
 static guint
-posts_with (const char *word)
+admin_count (const char *route,
+             const char *query)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *escaped = g_uri_escape_string (word, NULL, FALSE);
-  g_autofree char *url = g_strdup_printf ("%swp/v2/posts&search=%s&status=any&context=edit"
-                                          "&per_page=100", testbed.api_root, escaped);
+  g_autofree char *url = g_strdup_printf ("%s%s&%s", testbed.api_root, route, query);
   g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
   g_autofree char *pair = g_strconcat (testbed.admin, ":", testbed.admin_password, NULL);
   g_autofree char *basic = g_base64_encode ((const guchar *) pair, strlen (pair));
@@ -43,6 +42,30 @@ posts_with (const char *word)
   json_parser_load_from_data (parser, data, length, &error);
   g_assert_no_error (error);
   return json_array_get_length (json_node_get_array (json_parser_get_root (parser)));
+}
+
+/* Posts of any status whose title or content has @word. */
+static guint
+posts_with (const char *word)
+{
+  g_autofree char *escaped = g_uri_escape_string (word, NULL, FALSE);
+  g_autofree char *query = g_strdup_printf ("search=%s&status=any&context=edit&per_page=100",
+                                            escaped);
+
+  return admin_count ("wp/v2/posts", query);
+}
+
+/* Media items attached to the post of @link ("…?p=ID"). */
+static guint
+media_of (const char *link)
+{
+  const char *p = strstr (link, "?p=");
+  g_autofree char *query = NULL;
+
+  g_assert_nonnull (p);
+  query = g_strdup_printf ("parent=%" G_GINT64_FORMAT "&per_page=100",
+                           g_ascii_strtoll (p + 3, NULL, 10));
+  return admin_count ("wp/v2/media", query);
 }
 
 static char *
@@ -131,6 +154,14 @@ test_offline_then_run (void)
   g_autofree char *ran = NULL;
   g_autofree char *again = NULL;
   g_autoptr(JsonNode) outbox = NULL;
+  g_autofree char *photo = fixture_make_image ("ghe-ngo.jpg", 800, 600, 3);
+  g_autofree char *photo_id = NULL;
+  g_autofree char *run_err = NULL;
+
+  fixture_exiv2_modify (photo, "set Xmp.dc.creator XmpSeq Hoàng Kha",
+                        "set Xmp.photoshop.Credit Báo Đồng Tháp", NULL);
+  photo_id = cli_run_ok ("photo", "add", id, photo, "--caption", "Đua ghe ngo trên sông",
+                         "--alt", "Ba chiếc ghe ngo", NULL);
 
   g_assert_cmpint (cli_run_offline (&out, &err, "publish", id, NULL), ==, 3);
   g_assert_cmpstr (out, ==, "");
@@ -140,16 +171,19 @@ test_offline_then_run (void)
   g_assert_cmpuint (json_array_get_length (json_node_get_array (outbox)), ==, 1);
 
   /* Back online. */
-  ran = cli_run_ok ("outbox", "run", NULL);
+  g_assert_cmpint (cli_run (NULL, &ran, &run_err, "outbox", "run", NULL), ==, 0);
+  cli_assert_contains (run_err, "Uploading photo 1 of 1");
   g_assert_true (g_str_has_prefix (ran, id));
   cli_assert_contains (ran, testbed.url);
   g_assert_cmpuint (posts_with (word), ==, 1);
+  g_assert_cmpuint (media_of (ran), ==, 1);
   g_assert_cmpstr (cli_run_ok ("outbox", "list", NULL), ==, "");
 
   /* Nothing left to send: a second run sends nothing twice. */
   again = cli_run_ok ("outbox", "run", NULL);
   g_assert_cmpstr (again, ==, "");
   g_assert_cmpuint (posts_with (word), ==, 1);
+  g_assert_cmpuint (media_of (ran), ==, 1);
 }
 
 int
@@ -157,6 +191,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  fixture_init ();
   if (!testbed_load ())
     return 1;
 
