@@ -169,6 +169,7 @@ site_add (int    argc,
   g_autoptr(BylineSite) site = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *ca_file = NULL;
   char *password;
   BylineCliExit status;
 
@@ -190,8 +191,12 @@ site_add (int    argc,
   if ((password = read_password (&status)) == NULL)
     return status;
 
+  /* Kept in sites.json: relative to nothing once we exit. */
+  if (add_ca_file != NULL)
+    ca_file = g_canonicalize_filename (add_ca_file, NULL);
+
   fprintf (stderr, _("Checking %s…\n"), argv[1]);
-  byline_site_add_async (sites, argv[1], add_user, password, add_ca_file, NULL,
+  byline_site_add_async (sites, argv[1], add_user, password, ca_file, NULL,
                          byline_cli_result_cb, &result);
   byline_secret_free (password);
   site = byline_site_add_finish (sites, byline_cli_run_async_until_done (&result), &error);

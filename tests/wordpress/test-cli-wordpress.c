@@ -186,6 +186,33 @@ test_offline_then_run (void)
   g_assert_cmpuint (media_of (ran), ==, 1);
 }
 
+/* https with the testbed's own CA: refused without it, added with it. */
+static void
+test_add_https (void)
+{
+  g_autofree char *input = g_strconcat (testbed.author_password, "\n", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+  g_autoptr(JsonNode) sites = NULL;
+
+  g_assert_cmpint (cli_run (input, &out, &err, "site", "add", testbed.https_url, "--user",
+                            testbed.author, "--password-stdin", NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_null (strstr (err, testbed.author_password));
+  sites = cli_run_json ("site", "list", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (sites)), ==, 0);
+  g_clear_pointer (&sites, json_node_unref);
+
+  g_assert_cmpint (cli_run (input, &out2, &err2, "site", "add", testbed.https_url, "--user",
+                            testbed.author, "--password-stdin", "--ca-file", testbed.ca, NULL),
+                   ==, 0);
+  sites = cli_run_json ("site", "list", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (sites)), ==, 1);
+  g_assert_false (password_anywhere ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,6 +224,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/wordpress/add-and-publish", test_add_and_publish);
   g_test_add_func ("/cli/wordpress/offline-then-run", test_offline_then_run);
+  g_test_add_func ("/cli/wordpress/add-https", test_add_https);
 
   return g_test_run ();
 }
