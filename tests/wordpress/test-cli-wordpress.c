@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "byline-secret.h"
 #include "cli-test-util.h"
 #include "photo-fixtures.h"
 #include "wp-testbed.h"
@@ -213,6 +214,52 @@ test_add_https (void)
   g_assert_false (password_anywhere ());
 }
 
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static char *
+keyring_password (const char *site)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *password;
+
+  byline_secret_lookup_async (site, testbed.author, NULL, lookup_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  password = byline_secret_lookup_finish (result, &error);
+  g_assert_no_error (error);
+  return password;
+}
+
+/* refresh, default and remove: the password leaves the keyring with it. */
+static void
+test_refresh_default_remove (void)
+{
+  g_autofree char *site = add_site ();
+  g_autofree char *err = NULL;
+  g_autofree char *password = keyring_password (site);
+  g_autofree char *gone = NULL;
+  g_autoptr(JsonNode) sites = NULL;
+
+  g_assert_cmpstr (password, ==, testbed.author_password);
+  g_assert_cmpint (cli_run (NULL, NULL, &err, "site", "refresh", NULL), ==, 0);
+  cli_assert_contains (err, "categories");
+  g_assert_cmpstr (cli_run_ok ("site", "refresh", site, NULL), ==, "");
+  g_assert_cmpstr (cli_run_ok ("site", "default", site, NULL), ==, "");
+
+  g_assert_cmpstr (cli_run_ok ("site", "remove", site, NULL), ==, "");
+  sites = cli_run_json ("site", "list", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (sites)), ==, 0);
+  gone = keyring_password (site);
+  g_assert_null (gone);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +272,7 @@ main (int   argc,
   g_test_add_func ("/cli/wordpress/add-and-publish", test_add_and_publish);
   g_test_add_func ("/cli/wordpress/offline-then-run", test_offline_then_run);
   g_test_add_func ("/cli/wordpress/add-https", test_add_https);
+  g_test_add_func ("/cli/wordpress/refresh-default-remove", test_refresh_default_remove);
 
   return g_test_run ();
 }
