@@ -143,6 +143,19 @@ cli_run_ok (const char *first_arg,
   return out;
 }
 
+void
+cli_run_quiet (const char *first_arg,
+               ...)
+{
+  g_autofree char *out = NULL;
+  va_list args;
+
+  va_start (args, first_arg);
+  out = run_ok_v (first_arg, args);
+  va_end (args);
+  g_assert_cmpstr (out, ==, "");
+}
+
 JsonNode *
 cli_run_json (const char *first_arg,
               ...)

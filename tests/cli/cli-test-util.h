@@ -31,6 +31,9 @@ int       cli_run_offline     (char       **out,
 /* Runs it, asserts exit 0 and returns its standard output. */
 char     *cli_run_ok          (const char  *first_arg,
                                ...) G_GNUC_NULL_TERMINATED;
+/* Runs it, asserts exit 0 and an empty standard output. */
+void      cli_run_quiet       (const char  *first_arg,
+                               ...) G_GNUC_NULL_TERMINATED;
 /* Runs it with the arguments and asserts the output parses as JSON. */
 JsonNode *cli_run_json        (const char  *first_arg,
                                ...) G_GNUC_NULL_TERMINATED;

@@ -147,9 +147,9 @@ test_usage_and_unknown (void)
   cli_assert_contains (err3, "not in the outbox");
   g_assert_cmpint (cli_run (NULL, NULL, &err4, "publish", "--site", "nowhere",
                             "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f", NULL), ==, 1);
-  g_assert_cmpstr (cli_run_ok ("outbox", "list", NULL), ==, "");
+  cli_run_quiet ("outbox", "list", NULL);
   /* Nothing waits: run has nothing to do. */
-  g_assert_cmpstr (cli_run_ok ("outbox", "run", NULL), ==, "");
+  cli_run_quiet ("outbox", "run", NULL);
 }
 
 /* Offline: exit 3, queued in the library and in the outbox; cancel takes
@@ -184,7 +184,7 @@ test_offline_queue_and_cancel (void)
   g_assert_cmpint (cli_run_offline (NULL, &err2, "outbox", "run", NULL), ==, 3);
   cli_assert_contains (err2, "queued:");
 
-  g_assert_cmpstr (cli_run_ok ("outbox", "cancel", id, NULL), ==, "");
+  cli_run_quiet ("outbox", "cancel", id, NULL);
   g_assert_cmpuint (outbox_length (), ==, 0);
   g_assert_cmpstr (listed_state (id), ==, "draft");
 }
