@@ -13,6 +13,8 @@
 
 G_BEGIN_DECLS
 
+/* A launcher whose children live in the test's XDG folders. */
+GSubprocessLauncher *cli_launcher_new (GSubprocessFlags flags);
 /* Runs byline-cli with the NULL-terminated arguments, @input on its
  * standard input (a pipe, never a terminal; NULL for empty), and returns
  * its exit status; @out and @err may be NULL. */

@@ -8,7 +8,9 @@
 
 #include "config.h"
 
+#include <pty.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli-test-util.h"
 
@@ -116,6 +118,60 @@ test_add_unreachable (void)
   g_assert_false (secret_anywhere ());
 }
 
+/* Reads the terminal's output until @until shows up (NULL: until the
+ * child has closed it). */
+static void
+read_terminal (int         master,
+               GString    *seen,
+               const char *until)
+{
+  char buffer[512];
+  gssize n;
+
+  while (until == NULL || strstr (seen->str, until) == NULL)
+    {
+      n = read (master, buffer, sizeof buffer);
+      if (n <= 0)
+        break;
+      g_string_append_len (seen, buffer, n);
+    }
+}
+
+/* On a terminal, the password is asked for and not echoed. */
+static void
+test_prompt_no_echo (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = cli_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GString) seen = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  int master, slave;
+
+  g_assert_cmpint (openpty (&master, &slave, NULL, NULL, NULL), ==, 0);
+
+  g_subprocess_launcher_take_stdin_fd (launcher, slave);
+  g_subprocess_launcher_take_stdout_fd (launcher, dup (slave));
+  g_subprocess_launcher_take_stderr_fd (launcher, dup (slave));
+  proc = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("BYLINE_CLI"), "site", "add",
+                                      "http://127.0.0.1:9/", "--user", "thu", NULL);
+  g_assert_no_error (error);
+  /* Our copies of the terminal go, so the master sees the end. */
+  g_clear_object (&launcher);
+
+  read_terminal (master, seen, "Application password: ");
+  g_assert_cmpint (write (master, SECRET "\n", strlen (SECRET) + 1), ==, strlen (SECRET) + 1);
+  read_terminal (master, seen, NULL);
+  g_subprocess_wait (proc, NULL, &error);
+  g_assert_no_error (error);
+  close (master);
+
+  /* The site does not answer: the password was read and used. */
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 1);
+  cli_assert_contains (seen->str, "127.0.0.1");
+  g_assert_null (strstr (seen->str, SECRET));
+  g_assert_false (secret_anywhere ());
+}
+
 static void
 test_unknown_site (void)
 {
@@ -145,6 +201,7 @@ main (int   argc,
   g_test_add_func ("/cli/site/secret-search-finds", test_secret_search_finds);
   g_test_add_func ("/cli/site/add-usage", test_add_usage);
   g_test_add_func ("/cli/site/add-unreachable", test_add_unreachable);
+  g_test_add_func ("/cli/site/prompt-no-echo", test_prompt_no_echo);
   g_test_add_func ("/cli/site/unknown-site", test_unknown_site);
 
   return g_test_run ();
