@@ -15,6 +15,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "byline-cms-wordpress.h"
 #include "outbox-fixtures.h"
 
@@ -565,7 +567,7 @@ test_server_error_then_success (Fixture       *fixture,
 static void
 waiting_cb (BylineOutbox *outbox,
             const char   *article_id,
-            int           state,
+            BylineOutboxState  state,
             gint64       *delay_ms)
 {
   g_autoptr(BylineOutboxJournal) journal = NULL;
@@ -859,6 +861,49 @@ test_foreign_journals (Fixture       *fixture,
   assert_site_exactly_once (fixture);
 }
 
+/* The photo's file is gone from the bundle: a permanent, local failure
+ * that says what to do, before anything is sent. */
+static void
+test_photo_missing (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(BylinePhoto) photo = g_list_model_get_item (byline_article_get_photos (fixture->ofx->article), 1);
+  g_autofree char *relative = byline_photo_dup_bundle_path (photo);
+  g_autofree char *path = g_build_filename (fixture->ofx->bundle, relative, NULL);
+  g_autoptr(BylineOutboxJournal) journal = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_FAILED);
+
+  journal = ofx_read_journal (fixture->ofx);
+  g_assert_cmpstr (journal->error_code, ==, "photo");
+  message = byline_outbox_journal_dup_message (journal);
+  g_assert_nonnull (strstr (message, "check that its file is in the draft"));
+  g_assert_cmpuint (fake.posts->len, ==, 0);
+  g_assert_cmpuint (fake.media->len, ==, 0);
+}
+
+/* The journal cannot be written (here: a folder in its place): the article
+ * is not queued, and nothing is sent. */
+static void
+test_journal_unwritable (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *in_the_way = g_build_filename (fixture->ofx->bundle, "outbox.json", "x", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (in_the_way, 0700), ==, 0);
+  g_assert_false (ofx_queue (fixture->ofx, fixture->outbox, BYLINE_PUBLISH_STATUS_PUBLISH, &error));
+  g_assert_nonnull (error);
+  g_assert_false (byline_outbox_get_busy (fixture->outbox));
+  g_assert_cmpint (byline_outbox_get_state (fixture->outbox,
+                                            byline_article_get_id (fixture->ofx->article)),
+                   ==, BYLINE_OUTBOX_STATE_NONE);
+  ofx_spin (100);
+  g_assert_cmpuint (fake.n_requests, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -884,6 +929,8 @@ main (int   argc,
   ADD ("/outbox/conflict/overwrite", test_conflict_overwrite, 2);
   ADD ("/outbox/blocked", test_blocked, 2);
   ADD ("/outbox/foreign-journals", test_foreign_journals, 2);
+  ADD ("/outbox/photo-missing", test_photo_missing, 2);
+  ADD ("/outbox/journal-unwritable", test_journal_unwritable, 2);
   for (guint i = 0; i < G_N_ELEMENTS (crash_points); i++)
     {
       g_autofree char *path = g_strconcat ("/outbox/crash/", crash_points[i], NULL);
