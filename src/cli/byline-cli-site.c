@@ -109,13 +109,15 @@ prompt_password (void)
   struct termios saved, quiet;
   char *password;
 
-  fprintf (stderr, "%s", _("Application password: "));
-  fflush (stderr);
   if (tcgetattr (STDIN_FILENO, &saved) != 0)
     return NULL;
   quiet = saved;
   quiet.c_lflag &= ~ECHO;
+  /* Echo off (and what was typed ahead dropped) before the prompt, not
+   * after: what is typed once the prompt shows is the password. */
   tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+  fprintf (stderr, "%s", _("Application password: "));
+  fflush (stderr);
   password = read_password_line (stdin);
   tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
   fputc ('\n', stderr);
