@@ -150,11 +150,7 @@ draft_list (int    argc,
         draft_info_print (info);
     }
   if (list_json)
-    {
-      g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), array);
-
-      byline_cli_print_json (node);
-    }
+    byline_cli_print_json_array (g_steal_pointer (&array));
 
   return finish (store, BYLINE_CLI_EXIT_OK);
 }
@@ -466,18 +462,6 @@ find_draft_field (const char *name)
   return NULL;
 }
 
-static char *
-dup_draft_field_names (void)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) names = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (draft_fields); i++)
-    g_strv_builder_add (builder, draft_fields[i].name);
-  names = g_strv_builder_end (builder);
-  return g_strjoinv (", ", names);
-}
-
 static BylineCliExit
 draft_set (int    argc,
            char **argv)
@@ -486,7 +470,8 @@ draft_set (int    argc,
   g_autoptr(BylineDraftStore) store = NULL;
   g_autoptr(BylineArticle) article = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *fields = dup_draft_field_names ();
+  g_autofree char *fields = byline_cli_join_names (draft_fields, G_N_ELEMENTS (draft_fields),
+                                                   sizeof draft_fields[0]);
   g_autofree char *description = NULL;
   DraftSetFunc set;
   BylineCliExit status;

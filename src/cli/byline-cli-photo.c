@@ -46,18 +46,6 @@ find_photo_field (const char *name)
   return NULL;
 }
 
-static char *
-dup_photo_field_names (void)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) names = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (photo_fields); i++)
-    g_strv_builder_add (builder, photo_fields[i].name);
-  names = g_strv_builder_end (builder);
-  return g_strjoinv (", ", names);
-}
-
 /* The photo of @article whose id starts with @prefix, when exactly one. */
 static BylinePhoto *
 find_photo (BylineArticle  *article,
@@ -299,11 +287,7 @@ photo_list (int    argc,
         print_photo (article, photo);
     }
   if (list_json)
-    {
-      g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), array);
-
-      byline_cli_print_json (node);
-    }
+    byline_cli_print_json_array (g_steal_pointer (&array));
 
   return finish (store, article, BYLINE_CLI_EXIT_OK);
 }
@@ -319,7 +303,8 @@ photo_set (int    argc,
   g_autoptr(BylineArticle) article = NULL;
   g_autoptr(BylinePhoto) photo = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *fields = dup_photo_field_names ();
+  g_autofree char *fields = byline_cli_join_names (photo_fields, G_N_ELEMENTS (photo_fields),
+                                                   sizeof photo_fields[0]);
   g_autofree char *description = NULL;
   PhotoSetFunc set;
   BylineCliExit status;

@@ -95,6 +95,13 @@ gboolean          byline_cli_draft_check_writable  (BylineDraftStore          *s
                                                     GError                   **error);
 
 void              byline_cli_print_json            (JsonNode                  *node);
+/* Prints @array (taking it) as a JSON array. */
+void              byline_cli_print_json_array      (JsonArray                 *array);
+/* "a, b, c": the names of a table of fields whose first member is the
+ * name (const char *), @stride bytes apart. */
+char             *byline_cli_join_names            (gconstpointer              table,
+                                                    gsize                      n_entries,
+                                                    gsize                      stride);
 /* "2026-11-28 12:30" in local time; NULL when @when is NULL. */
 char             *byline_cli_format_time           (GDateTime                 *when);
 

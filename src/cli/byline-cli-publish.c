@@ -628,11 +628,7 @@ outbox_list (int    argc,
         journal_print (ob, g_ptr_array_index (journals, i));
     }
   if (list_json)
-    {
-      g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), array);
-
-      byline_cli_print_json (node);
-    }
+    byline_cli_print_json_array (g_steal_pointer (&array));
   return outbox_close (ob, BYLINE_CLI_EXIT_OK);
 }
 

@@ -253,11 +253,7 @@ site_list (int    argc,
         print_site (site);
     }
   if (list_json)
-    {
-      g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), array);
-
-      byline_cli_print_json (node);
-    }
+    byline_cli_print_json_array (g_steal_pointer (&array));
   return BYLINE_CLI_EXIT_OK;
 }
 

@@ -417,6 +417,31 @@ byline_cli_print_json (JsonNode *node)
   printf ("%s\n", text);
 }
 
+void
+byline_cli_print_json_array (JsonArray *array)
+{
+  g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), array);
+
+  byline_cli_print_json (node);
+  json_array_unref (array);
+}
+
+char *
+byline_cli_join_names (gconstpointer table,
+                       gsize         n_entries,
+                       gsize         stride)
+{
+  GString *names = g_string_new (NULL);
+
+  for (gsize i = 0; i < n_entries; i++)
+    {
+      const char *name = *(const char * const *) ((const guint8 *) table + i * stride);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", name);
+    }
+  return g_string_free (names, FALSE);
+}
+
 char *
 byline_cli_format_time (GDateTime *when)
 {
