@@ -598,15 +598,46 @@ test_retry_after (Fixture       *fixture,
 }
 
 static void
+delays_cb (BylineOutbox      *outbox,
+           const char        *article_id,
+           BylineOutboxState  state,
+           GArray            *delays)
+{
+  g_autoptr(BylineOutboxJournal) journal = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  gint64 delay_ms;
+
+  if (state != BYLINE_OUTBOX_STATE_WAITING)
+    return;
+  journal = byline_outbox_dup_journal (outbox, article_id);
+  now = g_date_time_new_now_utc ();
+  delay_ms = g_date_time_difference (journal->next_attempt, now) / 1000;
+  g_array_append_val (delays, delay_ms);
+  g_assert_cmpstr (journal->error_code, ==, "rate-limited");
+}
+
+/* Three 429s in a row: the delays the journal schedules double (base
+ * 20 ms here, ±20%: 16–24, 32–48, 64–96 ms), so each is longer than the
+ * one before whatever the jitter. */
+static void
 test_rate_limited (Fixture       *fixture,
                    gconstpointer  data)
 {
-  add_fault ("GET /wp-json/wp/v2/posts/", FAULT_STATUS, 429, NULL);
-  add_fault ("GET /wp-json/wp/v2/posts/", FAULT_STATUS, 429, NULL);
+  g_autoptr(GArray) delays = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < 3; i++)
+    add_fault ("GET /wp-json/wp/v2/posts/", FAULT_STATUS, 429, NULL);
+  g_signal_connect (fixture->outbox, "state-changed", G_CALLBACK (delays_cb), delays);
 
   g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_DONE);
   g_assert_true (g_str_has_suffix (fixture->ofx->states->str,
-                                   "verifying,waiting,verifying,waiting,verifying,done"));
+                                   "verifying,waiting,verifying,waiting,verifying,"
+                                   "waiting,verifying,done"));
+  g_assert_cmpuint (delays->len, ==, 3);
+  g_assert_cmpint (g_array_index (delays, gint64, 0), <=, 24);
+  g_assert_cmpint (g_array_index (delays, gint64, 1), >, g_array_index (delays, gint64, 0));
+  g_assert_cmpint (g_array_index (delays, gint64, 2), >, g_array_index (delays, gint64, 1));
+  g_assert_cmpint (g_array_index (delays, gint64, 2), <=, 96);
   assert_site_exactly_once (fixture);
 }
 
