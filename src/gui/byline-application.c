@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-application.h"
+#include "byline-draft-state.h"
 #include "byline-draft-store.h"
 #include "byline-network.h"
 #include "byline-outbox.h"
@@ -390,41 +391,15 @@ byline_application_open (GApplication  *application,
     byline_window_attach_photos (BYLINE_WINDOW (window), G_LIST_MODEL (photos));
 }
 
-/* The library's Outbox and Published views follow the outbox. */
-static const char *
-library_state (BylineOutboxState state)
-{
-  switch (state)
-    {
-    case BYLINE_OUTBOX_STATE_NONE:
-      return BYLINE_DRAFT_STATE_DRAFT;
-    case BYLINE_OUTBOX_STATE_QUEUED:
-    case BYLINE_OUTBOX_STATE_WAITING:
-      return BYLINE_DRAFT_STATE_QUEUED;
-    case BYLINE_OUTBOX_STATE_PREPARING_PHOTOS:
-    case BYLINE_OUTBOX_STATE_RESERVING:
-    case BYLINE_OUTBOX_STATE_UPLOADING:
-    case BYLINE_OUTBOX_STATE_WRITING_POST:
-    case BYLINE_OUTBOX_STATE_VERIFYING:
-      return "sending";
-    case BYLINE_OUTBOX_STATE_DONE:
-      return BYLINE_DRAFT_STATE_PUBLISHED;
-    case BYLINE_OUTBOX_STATE_FAILED:
-      return "failed";
-    case BYLINE_OUTBOX_STATE_CONFLICT:
-      return "conflict";
-    default:
-      g_return_val_if_reached (BYLINE_DRAFT_STATE_DRAFT);
-    }
-}
-
 static void
 outbox_state_changed_cb (BylineApplication *self,
                          const char        *article_id,
                          int                state)
 {
-  if (self->store != NULL)
-    byline_draft_store_set_state (self->store, article_id, library_state (state));
+  /* The library's Outbox and Published views follow the outbox. */
+  if (self->store != NULL && byline_draft_store_lookup (self->store, article_id) != NULL)
+    byline_draft_store_set_state (self->store, article_id,
+                                  byline_draft_state_for_outbox (self->store, article_id, state));
 }
 
 /* A desktop notification: the reporter may be in another application

@@ -55,8 +55,14 @@ static const struct {
   const char *icon_name;
   const char *style_class;
 } badges[] = {
+  /* The names of byline_draft_state_for_outbox(). */
   { "queued", N_("Queued"), "mail-send-symbolic", NULL },
-  { "sending", N_("Sending"), "emblem-synchronizing-symbolic", "accent" },
+  { "waiting", N_("Waiting"), "network-offline-symbolic", NULL },
+  { "preparing-photos", N_("Sending"), "emblem-synchronizing-symbolic", "accent" },
+  { "reserving", N_("Sending"), "emblem-synchronizing-symbolic", "accent" },
+  { "uploading", N_("Sending"), "emblem-synchronizing-symbolic", "accent" },
+  { "writing-post", N_("Sending"), "emblem-synchronizing-symbolic", "accent" },
+  { "verifying", N_("Sending"), "emblem-synchronizing-symbolic", "accent" },
   { "published", N_("Published"), "emblem-ok-symbolic", "success" },
   { "failed", N_("Failed"), "dialog-warning-symbolic", "error" },
   { "conflict", N_("Conflict"), "dialog-warning-symbolic", "warning" },
