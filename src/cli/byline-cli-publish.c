@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "byline-cli-private.h"
+#include "byline-draft-state.h"
 #include "byline-outbox.h"
 #include "byline-site-terms.h"
 
@@ -35,39 +36,6 @@ typedef struct
 } Outbox;
 
 static void outbox_check_settled (Outbox *ob);
-
-static const char *
-draft_state_for (Outbox            *ob,
-                 const char        *id,
-                 BylineOutboxState  state)
-{
-  BylineDraftInfo *info;
-
-  switch (state)
-    {
-    case BYLINE_OUTBOX_STATE_DONE:
-      return BYLINE_DRAFT_STATE_PUBLISHED;
-    case BYLINE_OUTBOX_STATE_NONE:
-      /* Cancelled: what it was before it was queued. */
-      info = byline_draft_store_lookup (ob->store, id);
-      return info != NULL && g_strcmp0 (byline_draft_info_get_state (info),
-                                        BYLINE_DRAFT_STATE_PUBLISHED) == 0
-             ? BYLINE_DRAFT_STATE_PUBLISHED : BYLINE_DRAFT_STATE_DRAFT;
-    case BYLINE_OUTBOX_STATE_QUEUED:
-      return BYLINE_DRAFT_STATE_QUEUED;
-    case BYLINE_OUTBOX_STATE_PREPARING_PHOTOS:
-    case BYLINE_OUTBOX_STATE_RESERVING:
-    case BYLINE_OUTBOX_STATE_UPLOADING:
-    case BYLINE_OUTBOX_STATE_WRITING_POST:
-    case BYLINE_OUTBOX_STATE_VERIFYING:
-    case BYLINE_OUTBOX_STATE_WAITING:
-    case BYLINE_OUTBOX_STATE_FAILED:
-    case BYLINE_OUTBOX_STATE_CONFLICT:
-    default:
-      return byline_outbox_state_to_string (state);
-    }
-}
-
 
 static const char *
 step_message (BylineOutboxState state)
@@ -103,7 +71,8 @@ outbox_state_changed_cb (BylineOutbox *outbox,
   /* The library (ours, and a running GUI's through index.json) shows it. */
   if (byline_draft_store_lookup (ob->store, article_id) != NULL)
     byline_draft_store_set_state (ob->store, article_id,
-                                  draft_state_for (ob, article_id, (BylineOutboxState) state));
+                                  byline_draft_state_for_outbox (ob->store, article_id,
+                                                                 (BylineOutboxState) state));
   if (step_message (state) != NULL)
     fprintf (stderr, "%s\n", step_message (state));
   outbox_check_settled (ob);
