@@ -68,12 +68,20 @@ static const struct {
   { "conflict", N_("Conflict"), "dialog-warning-symbolic", "warning" },
 };
 
+static gboolean
+same_day (GDateTime *a,
+          GDateTime *b)
+{
+  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
+         g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+}
+
 char *
 byline_library_row_format_time (GDateTime *time,
                                 GDateTime *now)
 {
+  g_autoptr(GDateTime) yesterday = NULL;
   GTimeSpan age;
-  int days;
 
   g_return_val_if_fail (time != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
@@ -88,11 +96,11 @@ byline_library_row_format_time (GDateTime *time,
       return g_strdup_printf (ngettext ("%d minute ago", "%d minutes ago", minutes), minutes);
     }
 
-  days = g_date_time_get_day_of_year (now) - g_date_time_get_day_of_year (time);
-  if (g_date_time_get_year (now) == g_date_time_get_year (time) && days == 0)
+  yesterday = g_date_time_add_days (now, -1);
+  if (same_day (time, now))
     /* Translators: a time of today, see strftime(3) */
     return g_date_time_format (time, _("%H:%M"));
-  if (g_date_time_get_year (now) == g_date_time_get_year (time) && days == 1)
+  if (same_day (time, yesterday))
     return g_strdup (_("Yesterday"));
   if (g_date_time_get_year (now) == g_date_time_get_year (time))
     /* Translators: a day of this year, see strftime(3) */

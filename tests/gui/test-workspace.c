@@ -19,6 +19,7 @@
 #include "byline-editor.h"
 #include "byline-import.h"
 #include "byline-library-pane.h"
+#include "byline-library-row.h"
 #include "byline-preferences-window.h"
 #include "byline-publish-bar.h"
 #include "byline-site-terms.h"
@@ -734,6 +735,37 @@ test_publish_preflight_and_outbox (void)
   close_windows ();
 }
 
+static void
+test_relative_time (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new (zone, 2026, 11, 28, 15, 30, 0);
+  struct { int days, hours, minutes, seconds; const char *expected; } cases[] = {
+    { 0, 0, 0, -20, "Just now" },
+    { 0, 0, -1, 0, "1 minute ago" },
+    { 0, 0, -45, 0, "45 minutes ago" },
+    { 0, -3, 0, 0, "12:30" },
+    { -1, 0, 0, 0, "Yesterday" },
+    { -10, 0, 0, 0, "18 November" },
+    { -400, 0, 0, 0, "24 October 2025" },
+  };
+  g_autoptr(GDateTime) new_year = g_date_time_new (zone, 2027, 1, 1, 9, 0, 0);
+  g_autoptr(GDateTime) new_years_eve = g_date_time_new (zone, 2026, 12, 31, 22, 0, 0);
+  g_autofree char *across = byline_library_row_format_time (new_years_eve, new_year);
+
+  /* Yesterday across the new year, too. */
+  g_assert_cmpstr (across, ==, "Yesterday");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) then = g_date_time_add_full (now, 0, 0, cases[i].days, cases[i].hours,
+                                                        cases[i].minutes, cases[i].seconds);
+      g_autofree char *text = byline_library_row_format_time (then, now);
+
+      g_assert_cmpstr (g_strstrip (text), ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +786,7 @@ main (int   argc,
     g_assert_no_error (error);
   }
 
+  g_test_add_func ("/workspace/relative-time", test_relative_time);
   g_test_add_func ("/workspace/new-article-autosaves", test_new_article_autosaves);
   g_test_add_func ("/workspace/search", test_search);
   g_test_add_func ("/workspace/trash-and-undo", test_trash_and_undo);
