@@ -51,6 +51,12 @@ nonempty (const char *text)
   return text != NULL && *text != '\0' ? text : NULL;
 }
 
+static const char *
+or_empty (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
 static void
 templates_applied_cb (BylineSiteRow *self)
 {
@@ -120,9 +126,9 @@ load_site (BylineSiteRow *self)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
   gtk_check_button_set_active (self->default_button, byline_site_get_is_default (self->site));
   gtk_editable_set_text (GTK_EDITABLE (self->credit_row),
-                         nonempty (byline_site_get_credit_template (self->site)) ?: "");
+                         or_empty (byline_site_get_credit_template (self->site)));
   gtk_editable_set_text (GTK_EDITABLE (self->caption_row),
-                         nonempty (byline_site_get_caption_template (self->site)) ?: "");
+                         or_empty (byline_site_get_caption_template (self->site)));
   gtk_spin_button_set_value (self->size_spin, byline_site_get_image_size_limit (self->site));
   self->loading = FALSE;
 }
