@@ -7,6 +7,10 @@
 
 #include <adwaita.h>
 
+#include "byline-draft-store.h"
+#include "byline-outbox.h"
+#include "byline-site-list.h"
+
 G_BEGIN_DECLS
 
 #define BYLINE_TYPE_APPLICATION (byline_application_get_type ())
@@ -20,7 +24,13 @@ typedef struct
 } BylineShortcut;
 
 BylineApplication    *byline_application_new           (void);
-GSettings            *byline_application_get_settings  (BylineApplication *self);
+GSettings            *byline_application_get_settings    (BylineApplication *self);
+BylineDraftStore     *byline_application_get_draft_store (BylineApplication *self);
+BylineSiteList       *byline_application_get_sites       (BylineApplication *self);
+BylineOutbox         *byline_application_get_outbox      (BylineApplication *self);
+gboolean              byline_application_get_saving      (BylineApplication *self);
+void                  byline_application_show_preferences (BylineApplication *self,
+                                                           const char        *page);
 const BylineShortcut *byline_application_get_shortcuts (guint             *n_shortcuts);
 
 G_END_DECLS

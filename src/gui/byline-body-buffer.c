@@ -621,6 +621,22 @@ byline_body_buffer_changed (GtkTextBuffer *buffer)
   emit_blocks_changed (BYLINE_BODY_BUFFER (buffer));
 }
 
+/* Applying and removing a format tag change the blocks alike: the range
+ * must be re-read into its blocks, and listeners told. Other tags (the
+ * spell checker's, the search highlight) are not part of the text. */
+static void
+format_tag_toggled (BylineBodyBuffer  *self,
+                    GtkTextTag        *tag,
+                    const GtkTextIter *start,
+                    const GtkTextIter *end)
+{
+  if (!is_format_tag (self, tag))
+    return;
+
+  mark_dirty (self, start, end);
+  emit_blocks_changed (self);
+}
+
 static void
 byline_body_buffer_apply_tag (GtkTextBuffer     *buffer,
                               GtkTextTag        *tag,
@@ -631,11 +647,7 @@ byline_body_buffer_apply_tag (GtkTextBuffer     *buffer,
 
   GTK_TEXT_BUFFER_CLASS (byline_body_buffer_parent_class)->apply_tag (buffer, tag, start, end);
 
-  if (is_format_tag (self, tag))
-    {
-      mark_dirty (self, start, end);
-      emit_blocks_changed (self);
-    }
+  format_tag_toggled (self, tag, start, end);
 }
 
 static void
@@ -648,11 +660,7 @@ byline_body_buffer_remove_tag (GtkTextBuffer     *buffer,
 
   GTK_TEXT_BUFFER_CLASS (byline_body_buffer_parent_class)->remove_tag (buffer, tag, start, end);
 
-  if (is_format_tag (self, tag))
-    {
-      mark_dirty (self, start, end);
-      emit_blocks_changed (self);
-    }
+  format_tag_toggled (self, tag, start, end);
 }
 
 /* Blocks → text --------------------------------------------------------- */
