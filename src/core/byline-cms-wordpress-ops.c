@@ -63,11 +63,11 @@ get_string (JsonObject *object,
 
 /* The REST root from `Link: <…>; rel="https://api.w.org/"`, resolved
  * against the page it came with. */
-static char *
-link_api_root (SoupMessage *msg)
+char *
+wp_link_api_root (SoupMessageHeaders *headers,
+                  GUri               *base)
 {
-  const char *header = soup_message_headers_get_list (soup_message_get_response_headers (msg),
-                                                      "Link");
+  const char *header = soup_message_headers_get_list (headers, "Link");
   GSList *items = header != NULL ? soup_header_parse_list (header) : NULL;
   char *root = NULL;
 
@@ -85,7 +85,7 @@ link_api_root (SoupMessage *msg)
       if (g_strcmp0 (g_hash_table_lookup (params, "rel"), API_LINK_REL) != 0)
         continue;
       target = g_strndup (item + 1, end - item - 1);
-      uri = g_uri_parse_relative (soup_message_get_uri (msg), target, SOUP_HTTP_URI_FLAGS, NULL);
+      uri = g_uri_parse_relative (base, target, SOUP_HTTP_URI_FLAGS, NULL);
       if (uri != NULL)
         root = g_uri_to_string (uri);
     }
@@ -150,9 +150,9 @@ dup_string_array (JsonObject *object,
   return g_strv_builder_end (builder);
 }
 
-static BylineCmsSiteInfo *
-site_info_from_json (JsonObject *object,
-                     const char *api_root)
+BylineCmsSiteInfo *
+wp_site_info_from_json (JsonObject *object,
+                        const char *api_root)
 {
   BylineCmsSiteInfo *info = g_new0 (BylineCmsSiteInfo, 1);
   JsonNode *auth = json_object_get_member (object, "authentication");
@@ -177,7 +177,7 @@ discover_index_cb (GTask       *task,
   const char *api_root = g_task_get_task_data (task);
 
   if (object != NULL)
-    info = site_info_from_json (object, api_root);
+    info = wp_site_info_from_json (object, api_root);
 
   if (info == NULL || !g_strv_contains ((const char * const *) info->namespaces, "wp/v2"))
     {
@@ -197,7 +197,8 @@ discover_home_cb (GTask       *task,
                   JsonNode    *json)
 {
   BylineCmsWordpress *self = task_self (task);
-  char *api_root = link_api_root (msg);
+  char *api_root = wp_link_api_root (soup_message_get_response_headers (msg),
+                                     soup_message_get_uri (msg));
   g_autoptr(SoupMessage) index = NULL;
 
   if (api_root != NULL && !root_keeps_scheme (self->site_url, api_root))
@@ -264,19 +265,15 @@ granted_capabilities (JsonObject *object)
   return g_strv_builder_end (builder);
 }
 
-static void
-verify_cb (GTask       *task,
-           SoupMessage *msg,
-           JsonNode    *json)
+/* users/me; %NULL when the reply has no user in it. */
+BylineCmsUser *
+wp_user_from_json (JsonNode *json)
 {
   JsonObject *object = object_or_null (json);
   BylineCmsUser *user;
 
   if (object == NULL || json_object_get_int_member_with_default (object, "id", 0) <= 0)
-    {
-      return_protocol_error (task, "user");
-      return;
-    }
+    return NULL;
 
   user = g_new0 (BylineCmsUser, 1);
   user->id = json_object_get_int_member (object, "id");
@@ -284,7 +281,20 @@ verify_cb (GTask       *task,
   user->username = g_strdup (get_string (object, "username"));
   user->roles = dup_string_array (object, "roles");
   user->capabilities = granted_capabilities (object);
-  g_task_return_pointer (task, user, (GDestroyNotify) byline_cms_user_free);
+  return user;
+}
+
+static void
+verify_cb (GTask       *task,
+           SoupMessage *msg,
+           JsonNode    *json)
+{
+  BylineCmsUser *user = wp_user_from_json (json);
+
+  if (user == NULL)
+    return_protocol_error (task, "user");
+  else
+    g_task_return_pointer (task, user, (GDestroyNotify) byline_cms_user_free);
 }
 
 /* A wrong application password still gets 200 on public routes: only
@@ -318,8 +328,8 @@ terms_fetch_free (TermsFetch *fetch)
   g_free (fetch);
 }
 
-static BylineCmsTerm *
-term_from_json (JsonNode *node)
+BylineCmsTerm *
+wp_term_from_json (JsonNode *node)
 {
   JsonObject *object = object_or_null (node);
   BylineCmsTerm *term;
@@ -355,7 +365,7 @@ terms_page_cb (GTask       *task,
   array = json_node_get_array (json);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      BylineCmsTerm *term = term_from_json (json_array_get_element (array, i));
+      BylineCmsTerm *term = wp_term_from_json (json_array_get_element (array, i));
       if (term != NULL)
         g_ptr_array_add (fetch->terms, term);
     }
@@ -407,7 +417,7 @@ create_tag_cb (GTask       *task,
                SoupMessage *msg,
                JsonNode    *json)
 {
-  BylineCmsTerm *term = term_from_json (json);
+  BylineCmsTerm *term = wp_term_from_json (json);
 
   if (term == NULL)
     return_protocol_error (task, "tag");
@@ -449,7 +459,7 @@ tag_search_cb (GTask       *task,
   array = json_node_get_array (json);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autoptr(BylineCmsTerm) term = term_from_json (json_array_get_element (array, i));
+      g_autoptr(BylineCmsTerm) term = wp_term_from_json (json_array_get_element (array, i));
       g_autofree char *folded = term != NULL ? g_utf8_casefold (term->name, -1) : NULL;
 
       if (g_strcmp0 (folded, wanted) == 0)
@@ -489,8 +499,8 @@ media_file_name (JsonObject *object)
   return slash != NULL ? g_uri_unescape_string (slash + 1, NULL) : NULL;
 }
 
-static BylineCmsMedia *
-media_from_json (JsonNode *node)
+BylineCmsMedia *
+wp_media_from_json (JsonNode *node)
 {
   JsonObject *object = object_or_null (node);
   BylineCmsMedia *media;
@@ -509,9 +519,9 @@ media_from_json (JsonNode *node)
 /* WordPress stores a name it already has as "<stem>-1.jpg" and a big photo
  * scaled down as "<stem>-scaled.jpg": the stem carries the photo's hash, so
  * any of these is the same photo. */
-static gboolean
-media_has_file_name (JsonNode   *node,
-                     const char *file_name)
+gboolean
+wp_media_has_file_name (JsonNode   *node,
+                        const char *file_name)
 {
   JsonObject *object = object_or_null (node);
   g_autofree char *name = NULL;
@@ -577,7 +587,7 @@ media_reply_cb (GTask       *task,
                 SoupMessage *msg,
                 JsonNode    *json)
 {
-  BylineCmsMedia *media = media_from_json (json);
+  BylineCmsMedia *media = wp_media_from_json (json);
 
   if (media == NULL)
     return_protocol_error (task, "media item");
@@ -593,7 +603,7 @@ upload_sent_cb (GTask       *task,
                 JsonNode    *json)
 {
   Upload *upload = g_task_get_task_data (task);
-  g_autoptr(BylineCmsMedia) media = media_from_json (json);
+  g_autoptr(BylineCmsMedia) media = wp_media_from_json (json);
   g_autofree char *route = NULL;
 
   if (media == NULL)
@@ -753,9 +763,9 @@ find_media_cb (GTask       *task,
 
   array = json_node_get_array (json);
   for (guint i = 0; i < json_array_get_length (array); i++)
-    if (media_has_file_name (json_array_get_element (array, i), file_name))
+    if (wp_media_has_file_name (json_array_get_element (array, i), file_name))
       {
-        g_task_return_pointer (task, media_from_json (json_array_get_element (array, i)),
+        g_task_return_pointer (task, wp_media_from_json (json_array_get_element (array, i)),
                                (GDestroyNotify) byline_cms_media_free);
         return;
       }
