@@ -11,6 +11,7 @@
 #pragma once
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "byline-article.h"
@@ -19,6 +20,33 @@
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
+int LLVMFuzzerInitialize   (int           *argc,
+                            char        ***argv);
+
+/* A critical is a programming error whatever the input: make it an abort,
+ * which libFuzzer catches and saves the input of (GLib's own fatal
+ * criticals raise SIGTRAP, which libFuzzer does not handle). */
+static GLogWriterOutput
+fuzz_log_writer (GLogLevelFlags   level,
+                 const GLogField *fields,
+                 gsize            n_fields,
+                 gpointer         user_data)
+{
+  GLogWriterOutput output = g_log_writer_default (level, fields, n_fields, user_data);
+
+  if (level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR))
+    abort ();
+  return output;
+}
+
+/* Called by libFuzzer only; the replay test has GTest's handling. */
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  g_log_set_writer_func (fuzz_log_writer, NULL, NULL);
+  return 0;
+}
 
 static inline void
 fuzz_check_utf8 (const char *text)
