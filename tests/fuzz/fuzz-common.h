@@ -95,22 +95,37 @@ fuzz_check_renders (BylineArticle *article)
   g_assert_nonnull (ninjs);
 }
 
+static inline JsonNode *
+fuzz_parse (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
 /* Saved and read back, an article is the same article: the second save
- * gives the same bytes as the first. */
+ * holds the same JSON as the first. (The same JSON, not the same bytes:
+ * the unknown members a newer Byline wrote are kept, in no set order.) */
 static inline void
 fuzz_check_article (BylineArticle *article)
 {
   g_autoptr(GBytes) saved = byline_article_to_bytes (article);
   g_autoptr(BylineArticle) again = NULL;
   g_autoptr(GBytes) saved_again = NULL;
+  g_autoptr(JsonNode) first = NULL;
+  g_autoptr(JsonNode) second = NULL;
   g_autoptr(GError) error = NULL;
 
   again = byline_article_new_from_bytes (saved, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (again);
   saved_again = byline_article_to_bytes (again);
-  g_assert_cmpmem (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
-                   g_bytes_get_data (saved_again, NULL), g_bytes_get_size (saved_again));
+  first = fuzz_parse (saved);
+  second = fuzz_parse (saved_again);
+  g_assert_true (json_node_equal (first, second));
 
   fuzz_check_blocks (byline_article_get_blocks (article));
   fuzz_check_renders (article);
