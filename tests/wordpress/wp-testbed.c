@@ -52,9 +52,12 @@ testbed_load (void)
   testbed.api_root = testbed_lookup (contents, "BYLINE_WP_API_ROOT");
   testbed.author = testbed_lookup (contents, "BYLINE_WP_AUTHOR_USER");
   testbed.author_password = testbed_lookup (contents, "BYLINE_WP_AUTHOR_APP_PASSWORD");
+  testbed.admin = testbed_lookup (contents, "BYLINE_WP_ADMIN_USER");
+  testbed.admin_password = testbed_lookup (contents, "BYLINE_WP_ADMIN_APP_PASSWORD");
 
   if (testbed.url != NULL && testbed.https_url != NULL && testbed.ca != NULL &&
-      testbed.api_root != NULL && testbed.author != NULL && testbed.author_password != NULL)
+      testbed.api_root != NULL && testbed.author != NULL && testbed.author_password != NULL &&
+      testbed.admin != NULL && testbed.admin_password != NULL)
     return TRUE;
 
   /* Fail, never skip: a missing testbed must not count as a pass. */

@@ -18,6 +18,8 @@ typedef struct
   char *api_root;
   char *author;
   char *author_password;
+  char *admin;
+  char *admin_password;
 } Testbed;
 
 extern Testbed testbed;
