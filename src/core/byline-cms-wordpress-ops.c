@@ -565,7 +565,12 @@ media_texts_new (const char *title,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *names[] = { "title", "caption", "alt_text", "description" };
-  const char *values[] = { title, caption, alt_text, description };
+  /* Title, caption and description are HTML to WordPress; the alt text is
+   * an attribute it escapes itself. */
+  g_autofree char *title_html = byline_cms_text_to_html (title);
+  g_autofree char *caption_html = byline_cms_text_to_html (caption);
+  g_autofree char *description_html = byline_cms_text_to_html (description);
+  const char *values[] = { title_html, caption_html, alt_text, description_html };
   gboolean any = FALSE;
 
   json_builder_begin_object (builder);
