@@ -86,7 +86,12 @@ wp_link_api_root (SoupMessageHeaders *headers,
         continue;
       target = g_strndup (item + 1, end - item - 1);
       uri = g_uri_parse_relative (base, target, SOUP_HTTP_URI_FLAGS, NULL);
-      if (uri != NULL)
+      /* Only a web address with a host: "https:/..//x" parses without one,
+       * and GLib cannot even print that (found by
+       * tests/fuzz/fuzz-wordpress-reply). */
+      if (uri != NULL && g_uri_get_host (uri) != NULL && g_uri_get_host (uri)[0] != '\0' &&
+          (g_strcmp0 (g_uri_get_scheme (uri), "https") == 0 ||
+           g_strcmp0 (g_uri_get_scheme (uri), "http") == 0))
         root = g_uri_to_string (uri);
     }
 
