@@ -5,7 +5,7 @@
  * Publishing survives kill -9 at a random instant. A child process
  * queues an article with two photos in the outbox and publishes it to the
  * real WordPress of the testbed; the test kills it with SIGKILL somewhere
- * in the first $BYLINE_OUTBOX_KILL_MS (default 6000) milliseconds, then a
+ * in the first $BYLINE_OUTBOX_KILL_MS (default 3000) milliseconds, then a
  * new outbox over the same folders resumes, as the application does at
  * start-up. The administrator then finds the article exactly once, with its
  * two photos attached once — or not at all when the kill came before the
@@ -215,7 +215,7 @@ test_kill_while_publishing (void)
   const char *kills_env = g_getenv ("BYLINE_OUTBOX_KILLS");
   const char *max_env = g_getenv ("BYLINE_OUTBOX_KILL_MS");
   guint rounds = kills_env != NULL ? (guint) atoi (kills_env) : 5;
-  guint max_ms = max_env != NULL ? (guint) atoi (max_env) : 6000;
+  guint max_ms = max_env != NULL ? (guint) atoi (max_env) : 3000;
   guint run = g_test_rand_int_range (0, 100000);
   guint landed = 0, resumed_total = 0, before_journal = 0;
 
