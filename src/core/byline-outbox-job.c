@@ -196,6 +196,16 @@ persist_cb (GObject      *object,
     {
       g_warning ("Could not write the outbox journal of %s: %s",
                  job->journal->article_id, error->message);
+      /* The first write: the article was never queued. */
+      if (job->queue_task != NULL)
+        {
+          g_autoptr(GTask) queue_task = g_steal_pointer (&job->queue_task);
+
+          job->dropped = TRUE;
+          _byline_outbox_job_stopped (job->outbox, job);
+          g_task_return_error (queue_task, g_steal_pointer (&error));
+          return;
+        }
       job_fail_locally (job, "disk", error->message);
       _byline_outbox_job_finished (job->outbox, job);
       return;
@@ -817,7 +827,9 @@ upload_progress_cb (goffset  sent,
 {
   Job *job = user_data;
 
-  _byline_outbox_emit_progress (job->outbox, job, sent, total);
+  /* The outbox may be gone: a dropped job's outbox pointer dangles. */
+  if (!job->dropped)
+    _byline_outbox_emit_progress (job->outbox, job, sent, total);
 }
 
 static void

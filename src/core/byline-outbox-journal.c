@@ -16,36 +16,48 @@ G_DEFINE_QUARK (byline-outbox-journal-error-quark, byline_outbox_journal_error)
 
 /* States ------------------------------------------------------------------ */
 
-static const char * const state_names[] = {
-  [BYLINE_OUTBOX_STATE_NONE] = "none",
-  [BYLINE_OUTBOX_STATE_QUEUED] = "queued",
-  [BYLINE_OUTBOX_STATE_PREPARING_PHOTOS] = "preparing-photos",
-  [BYLINE_OUTBOX_STATE_RESERVING] = "reserving",
-  [BYLINE_OUTBOX_STATE_UPLOADING] = "uploading",
-  [BYLINE_OUTBOX_STATE_WRITING_POST] = "writing-post",
-  [BYLINE_OUTBOX_STATE_VERIFYING] = "verifying",
-  [BYLINE_OUTBOX_STATE_DONE] = "done",
-  [BYLINE_OUTBOX_STATE_WAITING] = "waiting",
-  [BYLINE_OUTBOX_STATE_FAILED] = "failed",
-  [BYLINE_OUTBOX_STATE_CONFLICT] = "conflict",
-};
+/* A GEnum for property bindings and GtkExpressions in the GUI; the nicks
+ * are the journal's names. */
+G_DEFINE_ENUM_TYPE (BylineOutboxState, byline_outbox_state,
+  G_DEFINE_ENUM_VALUE (BYLINE_OUTBOX_STATE_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (BYLINE_OUTBOX_STATE_QUEUED, "queued"),
+  G_DEFINE_ENUM_VALUE (BYLINE_OUTBOX_STATE_PREPARING_PHOTOS, "preparing-photos"),
+  G_DEFINE_ENUM_VALUE (BYLINE_OUTBOX_STATE_RESERVING, "reserving"),
+  G_DEFINE_ENUM_VALUE (BYLINE_OUTBOX_STATE_UPLOADING, "uploading"),
+  G_DEFINE_ENUM_VALUE (BYLINE_OUTBOX_STATE_WRITING_POST, "writing-post"),
+  G_DEFINE_ENUM_VALUE (BYLINE_OUTBOX_STATE_VERIFYING, "verifying"),
+  G_DEFINE_ENUM_VALUE (BYLINE_OUTBOX_STATE_DONE, "done"),
+  G_DEFINE_ENUM_VALUE (BYLINE_OUTBOX_STATE_WAITING, "waiting"),
+  G_DEFINE_ENUM_VALUE (BYLINE_OUTBOX_STATE_FAILED, "failed"),
+  G_DEFINE_ENUM_VALUE (BYLINE_OUTBOX_STATE_CONFLICT, "conflict"))
+
+static GEnumClass *
+state_class (void)
+{
+  static GEnumClass *klass;
+
+  if (g_once_init_enter (&klass))
+    g_once_init_leave (&klass, g_type_class_ref (BYLINE_TYPE_OUTBOX_STATE));
+  return klass;
+}
 
 const char *
 byline_outbox_state_to_string (BylineOutboxState state)
 {
-  g_return_val_if_fail (state < G_N_ELEMENTS (state_names), NULL);
+  GEnumValue *value = g_enum_get_value (state_class (), state);
 
-  return state_names[state];
+  g_return_val_if_fail (value != NULL, NULL);
+
+  return value->value_nick;
 }
 
 /* Unknown names give NONE: the caller treats the journal as invalid. */
 BylineOutboxState
 byline_outbox_state_from_string (const char *string)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (state_names); i++)
-    if (g_strcmp0 (string, state_names[i]) == 0)
-      return i;
-  return BYLINE_OUTBOX_STATE_NONE;
+  GEnumValue *value = string != NULL ? g_enum_get_value_by_nick (state_class (), string) : NULL;
+
+  return value != NULL ? value->value : BYLINE_OUTBOX_STATE_NONE;
 }
 
 /* Values ------------------------------------------------------------------ */

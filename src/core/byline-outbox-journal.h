@@ -45,6 +45,10 @@ typedef enum
   BYLINE_OUTBOX_STATE_CONFLICT,
 } BylineOutboxState;
 
+#define BYLINE_TYPE_OUTBOX_STATE (byline_outbox_state_get_type ())
+
+GType byline_outbox_state_get_type (void) G_GNUC_CONST;
+
 typedef struct
 {
   char     *id;          /* the photo's SHA-256 */

@@ -252,7 +252,7 @@ _byline_outbox_emit_state (BylineOutbox      *self,
                            const char        *article_id,
                            BylineOutboxState  state)
 {
-  g_signal_emit (self, signals[STATE_CHANGED], 0, article_id, (int) state);
+  g_signal_emit (self, signals[STATE_CHANGED], 0, article_id, state);
 }
 
 void
@@ -262,7 +262,7 @@ _byline_outbox_emit_progress (BylineOutbox *self,
                               goffset       total)
 {
   g_signal_emit (self, signals[PROGRESS], 0, job->journal->article_id,
-                 (int) job->journal->state, job->photo_index + 1, job->journal->photos->len,
+                 job->journal->state, job->photo_index + 1, job->journal->photos->len,
                  (gint64) sent, (gint64) total);
 }
 
@@ -322,7 +322,7 @@ byline_outbox_class_init (BylineOutboxClass *klass)
    */
   signals[STATE_CHANGED] =
     g_signal_new ("state-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, BYLINE_TYPE_OUTBOX_STATE);
 
   /**
    * BylineOutbox::progress:
@@ -335,7 +335,7 @@ byline_outbox_class_init (BylineOutboxClass *klass)
    */
   signals[PROGRESS] =
     g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 6, G_TYPE_STRING, G_TYPE_INT,
+                  NULL, NULL, NULL, G_TYPE_NONE, 6, G_TYPE_STRING, BYLINE_TYPE_OUTBOX_STATE,
                   G_TYPE_UINT, G_TYPE_UINT, G_TYPE_INT64, G_TYPE_INT64);
 
   /**

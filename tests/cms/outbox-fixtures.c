@@ -69,7 +69,7 @@ fill_article (BylineArticle *article,
 static void
 state_changed_cb (BylineOutbox *outbox,
                   const char   *article_id,
-                  int           state,
+                  BylineOutboxState  state,
                   Ofx          *ofx)
 {
   if (g_strcmp0 (article_id, byline_article_get_id (ofx->article)) != 0)

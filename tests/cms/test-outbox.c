@@ -15,6 +15,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "byline-cms-wordpress.h"
 #include "outbox-fixtures.h"
 
@@ -565,7 +567,7 @@ test_server_error_then_success (Fixture       *fixture,
 static void
 waiting_cb (BylineOutbox *outbox,
             const char   *article_id,
-            int           state,
+            BylineOutboxState  state,
             gint64       *delay_ms)
 {
   g_autoptr(BylineOutboxJournal) journal = NULL;
@@ -596,15 +598,46 @@ test_retry_after (Fixture       *fixture,
 }
 
 static void
+delays_cb (BylineOutbox      *outbox,
+           const char        *article_id,
+           BylineOutboxState  state,
+           GArray            *delays)
+{
+  g_autoptr(BylineOutboxJournal) journal = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  gint64 delay_ms;
+
+  if (state != BYLINE_OUTBOX_STATE_WAITING)
+    return;
+  journal = byline_outbox_dup_journal (outbox, article_id);
+  now = g_date_time_new_now_utc ();
+  delay_ms = g_date_time_difference (journal->next_attempt, now) / 1000;
+  g_array_append_val (delays, delay_ms);
+  g_assert_cmpstr (journal->error_code, ==, "rate-limited");
+}
+
+/* Three 429s in a row: the delays the journal schedules double (base
+ * 20 ms here, ±20%: 16–24, 32–48, 64–96 ms), so each is longer than the
+ * one before whatever the jitter. */
+static void
 test_rate_limited (Fixture       *fixture,
                    gconstpointer  data)
 {
-  add_fault ("GET /wp-json/wp/v2/posts/", FAULT_STATUS, 429, NULL);
-  add_fault ("GET /wp-json/wp/v2/posts/", FAULT_STATUS, 429, NULL);
+  g_autoptr(GArray) delays = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < 3; i++)
+    add_fault ("GET /wp-json/wp/v2/posts/", FAULT_STATUS, 429, NULL);
+  g_signal_connect (fixture->outbox, "state-changed", G_CALLBACK (delays_cb), delays);
 
   g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_DONE);
   g_assert_true (g_str_has_suffix (fixture->ofx->states->str,
-                                   "verifying,waiting,verifying,waiting,verifying,done"));
+                                   "verifying,waiting,verifying,waiting,verifying,"
+                                   "waiting,verifying,done"));
+  g_assert_cmpuint (delays->len, ==, 3);
+  g_assert_cmpint (g_array_index (delays, gint64, 0), <=, 24);
+  g_assert_cmpint (g_array_index (delays, gint64, 1), >, g_array_index (delays, gint64, 0));
+  g_assert_cmpint (g_array_index (delays, gint64, 2), >, g_array_index (delays, gint64, 1));
+  g_assert_cmpint (g_array_index (delays, gint64, 2), <=, 96);
   assert_site_exactly_once (fixture);
 }
 
@@ -859,6 +892,49 @@ test_foreign_journals (Fixture       *fixture,
   assert_site_exactly_once (fixture);
 }
 
+/* The photo's file is gone from the bundle: a permanent, local failure
+ * that says what to do, before anything is sent. */
+static void
+test_photo_missing (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(BylinePhoto) photo = g_list_model_get_item (byline_article_get_photos (fixture->ofx->article), 1);
+  g_autofree char *relative = byline_photo_dup_bundle_path (photo);
+  g_autofree char *path = g_build_filename (fixture->ofx->bundle, relative, NULL);
+  g_autoptr(BylineOutboxJournal) journal = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_FAILED);
+
+  journal = ofx_read_journal (fixture->ofx);
+  g_assert_cmpstr (journal->error_code, ==, "photo");
+  message = byline_outbox_journal_dup_message (journal);
+  g_assert_nonnull (strstr (message, "check that its file is in the draft"));
+  g_assert_cmpuint (fake.posts->len, ==, 0);
+  g_assert_cmpuint (fake.media->len, ==, 0);
+}
+
+/* The journal cannot be written (here: a folder in its place): the article
+ * is not queued, and nothing is sent. */
+static void
+test_journal_unwritable (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *in_the_way = g_build_filename (fixture->ofx->bundle, "outbox.json", "x", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (in_the_way, 0700), ==, 0);
+  g_assert_false (ofx_queue (fixture->ofx, fixture->outbox, BYLINE_PUBLISH_STATUS_PUBLISH, &error));
+  g_assert_nonnull (error);
+  g_assert_false (byline_outbox_get_busy (fixture->outbox));
+  g_assert_cmpint (byline_outbox_get_state (fixture->outbox,
+                                            byline_article_get_id (fixture->ofx->article)),
+                   ==, BYLINE_OUTBOX_STATE_NONE);
+  ofx_spin (100);
+  g_assert_cmpuint (fake.n_requests, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -884,6 +960,8 @@ main (int   argc,
   ADD ("/outbox/conflict/overwrite", test_conflict_overwrite, 2);
   ADD ("/outbox/blocked", test_blocked, 2);
   ADD ("/outbox/foreign-journals", test_foreign_journals, 2);
+  ADD ("/outbox/photo-missing", test_photo_missing, 2);
+  ADD ("/outbox/journal-unwritable", test_journal_unwritable, 2);
   for (guint i = 0; i < G_N_ELEMENTS (crash_points); i++)
     {
       g_autofree char *path = g_strconcat ("/outbox/crash/", crash_points[i], NULL);

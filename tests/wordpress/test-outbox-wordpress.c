@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include "byline-cms-wordpress.h"
@@ -22,6 +23,7 @@
 /* The site as the desk sees it ---------------------------------------------- */
 
 static SoupSession *admin_session;
+static const char *outbox_run;   /* the outbox-run program, given on the command line */
 
 static char *
 admin_url (const char *route,
@@ -491,6 +493,75 @@ test_admin_creates_tags (Fixture       *fixture,
                  json_array_get_int_element (post_tags, 1) == new_id);
 }
 
+/* Runs outbox-run on the fixture's draft; @abort_after makes it SIGKILL
+ * itself at that point. Returns the subprocess, finished. */
+static GSubprocess *
+run_outbox_process (Fixture    *fixture,
+                    const char *abort_after)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autofree char *drafts = g_file_get_path (fixture->ofx->drafts);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The isolated folders of this test: its terms cache, its derivatives. */
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  if (abort_after != NULL)
+    g_subprocess_launcher_setenv (launcher, "BYLINE_OUTBOX_ABORT_AFTER", abort_after, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "BYLINE_OUTBOX_ABORT_AFTER");
+  process = g_subprocess_launcher_spawn (launcher, &error, outbox_run, drafts,
+                                         byline_site_list_get_path (fixture->ofx->sites),
+                                         byline_article_get_id (fixture->ofx->article), NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&process);
+}
+
+/* A real kill -9 of a publishing process (it SIGKILLs itself right after
+ * the site answered a step), then a new process resumes from the journal
+ * it left. */
+static void
+test_kill (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *article_path = g_build_filename (fixture->ofx->bundle, "article.json", NULL);
+  g_autoptr(GBytes) article = byline_article_to_bytes (fixture->ofx->article);
+  g_autoptr(GSubprocess) killed = NULL;
+  g_autoptr(GSubprocess) resumed = NULL;
+  g_autoptr(BylineOutboxJournal) journal = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (outbox_run);
+  g_file_set_contents (article_path, g_bytes_get_data (article, NULL), g_bytes_get_size (article),
+                       &error);
+  g_assert_no_error (error);
+  byline_site_list_save (fixture->ofx->sites, &error);
+  g_assert_no_error (error);
+
+  killed = run_outbox_process (fixture, data);
+  g_assert_true (g_subprocess_get_if_signaled (killed));
+  g_assert_cmpint (g_subprocess_get_term_sig (killed), ==, SIGKILL);
+  journal = ofx_read_journal (fixture->ofx);
+  g_assert_cmpint (journal->state, !=, BYLINE_OUTBOX_STATE_DONE);
+
+  resumed = run_outbox_process (fixture, NULL);
+  g_assert_true (g_subprocess_get_if_exited (resumed));
+  g_assert_cmpint (g_subprocess_get_exit_status (resumed), ==, 0);
+
+  g_clear_pointer (&journal, byline_outbox_journal_free);
+  journal = ofx_read_journal (fixture->ofx);
+  g_assert_cmpint (journal->state, ==, BYLINE_OUTBOX_STATE_DONE);
+  /* The fixture's article was not the process's: give it the result. */
+  g_assert_true (byline_outbox_journal_apply_remote (journal, fixture->ofx->article));
+  post = assert_exactly_once (fixture);
+  assert_content (fixture, post);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,6 +569,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   ofx_init ();
   admin_session = soup_session_new ();
+  outbox_run = argc > 1 ? argv[1] : NULL;
 
 #define ADD(path, func, data) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
@@ -510,6 +582,9 @@ main (int   argc,
   ADD ("/outbox-wordpress/wrong-password", test_wrong_password, NULL);
   ADD ("/outbox-wordpress/author-new-tag-blocked", test_author_new_tag_blocked, NULL);
   ADD ("/outbox-wordpress/admin-creates-tags", test_admin_creates_tags, NULL);
+  ADD ("/outbox-wordpress/kill/reserve", test_kill, "reserve");
+  ADD ("/outbox-wordpress/kill/upload-2", test_kill, "upload-2");
+  ADD ("/outbox-wordpress/kill/write", test_kill, "write");
 #undef ADD
 
   return g_test_run ();
