@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "byline-cms-wordpress-private.h"
+#include "byline-json-util.h"
 
 #define API_LINK_REL "https://api.w.org/"
 #define PER_PAGE "100"
@@ -40,6 +41,18 @@ object_or_null (JsonNode *json)
   return json != NULL && JSON_NODE_HOLDS_OBJECT (json) ? json_node_get_object (json) : NULL;
 }
 
+/* A user, term or media item of the REST API is an object with a
+ * positive id: anything else in its place is not one. */
+static JsonObject *
+item_object (JsonNode *json)
+{
+  JsonObject *object = object_or_null (json);
+
+  if (object == NULL || json_object_get_int_member_with_default (object, "id", 0) <= 0)
+    return NULL;
+  return object;
+}
+
 static void
 return_protocol_error (GTask      *task,
                        const char *what)
@@ -48,15 +61,33 @@ return_protocol_error (GTask      *task,
                            "The site's reply has no %s in it.", what);
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *name)
+/* Hands a parsed reply to @task; @item is NULL when the reply did not
+ * hold the @what that was asked for. */
+static void
+return_parsed (GTask          *task,
+               gpointer        item,
+               GDestroyNotify  item_free,
+               const char     *what)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  if (item == NULL)
+    return_protocol_error (task, what);
+  else
+    g_task_return_pointer (task, item, item_free);
+}
 
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+/* The reply as a list, or NULL once @task has been told that the reply
+ * holds no list of @what. */
+static JsonArray *
+reply_array (GTask      *task,
+             JsonNode   *json,
+             const char *what)
+{
+  if (!JSON_NODE_HOLDS_ARRAY (json))
+    {
+      return_protocol_error (task, what);
+      return NULL;
+    }
+  return json_node_get_array (json);
 }
 
 /* Discovery --------------------------------------------------------------- */
@@ -163,8 +194,8 @@ wp_site_info_from_json (JsonObject *object,
   JsonNode *auth = json_object_get_member (object, "authentication");
 
   info->api_root = g_strdup (api_root);
-  info->name = g_strdup (get_string (object, "name"));
-  info->timezone_string = g_strdup (get_string (object, "timezone_string"));
+  info->name = g_strdup (byline_json_peek_string (object, "name"));
+  info->timezone_string = g_strdup (byline_json_peek_string (object, "timezone_string"));
   info->gmt_offset = parse_gmt_offset (object);
   info->namespaces = dup_string_array (object, "namespaces");
   info->application_passwords = auth != NULL && JSON_NODE_HOLDS_OBJECT (auth) &&
@@ -274,16 +305,16 @@ granted_capabilities (JsonObject *object)
 BylineCmsUser *
 wp_user_from_json (JsonNode *json)
 {
-  JsonObject *object = object_or_null (json);
+  JsonObject *object = item_object (json);
   BylineCmsUser *user;
 
-  if (object == NULL || json_object_get_int_member_with_default (object, "id", 0) <= 0)
+  if (object == NULL)
     return NULL;
 
   user = g_new0 (BylineCmsUser, 1);
   user->id = json_object_get_int_member (object, "id");
-  user->name = g_strdup (get_string (object, "name"));
-  user->username = g_strdup (get_string (object, "username"));
+  user->name = g_strdup (byline_json_peek_string (object, "name"));
+  user->username = g_strdup (byline_json_peek_string (object, "username"));
   user->roles = dup_string_array (object, "roles");
   user->capabilities = granted_capabilities (object);
   return user;
@@ -294,12 +325,7 @@ verify_cb (GTask       *task,
            SoupMessage *msg,
            JsonNode    *json)
 {
-  BylineCmsUser *user = wp_user_from_json (json);
-
-  if (user == NULL)
-    return_protocol_error (task, "user");
-  else
-    g_task_return_pointer (task, user, (GDestroyNotify) byline_cms_user_free);
+  return_parsed (task, wp_user_from_json (json), (GDestroyNotify) byline_cms_user_free, "user");
 }
 
 /* A wrong application password still gets 200 on public routes: only
@@ -336,15 +362,15 @@ terms_fetch_free (TermsFetch *fetch)
 BylineCmsTerm *
 wp_term_from_json (JsonNode *node)
 {
-  JsonObject *object = object_or_null (node);
+  JsonObject *object = item_object (node);
   BylineCmsTerm *term;
 
-  if (object == NULL || json_object_get_int_member_with_default (object, "id", 0) <= 0)
+  if (object == NULL)
     return NULL;
 
   term = byline_cms_term_new (json_object_get_int_member (object, "id"),
-                              get_string (object, "name"));
-  term->slug = g_strdup (get_string (object, "slug"));
+                              byline_json_peek_string (object, "name"));
+  term->slug = g_strdup (byline_json_peek_string (object, "slug"));
   term->parent = json_object_get_int_member_with_default (object, "parent", 0);
   return term;
 }
@@ -361,13 +387,10 @@ terms_page_cb (GTask       *task,
   JsonArray *array;
   guint64 pages = 1;
 
-  if (!JSON_NODE_HOLDS_ARRAY (json))
-    {
-      return_protocol_error (task, "list of terms");
-      return;
-    }
+  array = reply_array (task, json, "list of terms");
+  if (array == NULL)
+    return;
 
-  array = json_node_get_array (json);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       BylineCmsTerm *term = wp_term_from_json (json_array_get_element (array, i));
@@ -422,12 +445,7 @@ create_tag_cb (GTask       *task,
                SoupMessage *msg,
                JsonNode    *json)
 {
-  BylineCmsTerm *term = wp_term_from_json (json);
-
-  if (term == NULL)
-    return_protocol_error (task, "tag");
-  else
-    g_task_return_pointer (task, term, (GDestroyNotify) byline_cms_term_free);
+  return_parsed (task, wp_term_from_json (json), (GDestroyNotify) byline_cms_term_free, "tag");
 }
 
 static void
@@ -455,13 +473,10 @@ tag_search_cb (GTask       *task,
   g_autofree char *wanted = g_utf8_casefold (name, -1);
   JsonArray *array;
 
-  if (!JSON_NODE_HOLDS_ARRAY (json))
-    {
-      return_protocol_error (task, "list of tags");
-      return;
-    }
+  array = reply_array (task, json, "list of tags");
+  if (array == NULL)
+    return;
 
-  array = json_node_get_array (json);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autoptr(BylineCmsTerm) term = wp_term_from_json (json_array_get_element (array, i));
@@ -498,7 +513,7 @@ wp_create_tag (BylineCms           *cms,
 static char *
 media_file_name (JsonObject *object)
 {
-  const char *url = get_string (object, "source_url");
+  const char *url = byline_json_peek_string (object, "source_url");
   const char *slash = url != NULL ? strrchr (url, '/') : NULL;
 
   return slash != NULL ? g_uri_unescape_string (slash + 1, NULL) : NULL;
@@ -507,16 +522,16 @@ media_file_name (JsonObject *object)
 BylineCmsMedia *
 wp_media_from_json (JsonNode *node)
 {
-  JsonObject *object = object_or_null (node);
+  JsonObject *object = item_object (node);
   BylineCmsMedia *media;
 
-  if (object == NULL || json_object_get_int_member_with_default (object, "id", 0) <= 0)
+  if (object == NULL)
     return NULL;
 
   media = g_new0 (BylineCmsMedia, 1);
   media->id = json_object_get_int_member (object, "id");
   media->post = json_object_get_int_member_with_default (object, "post", 0);
-  media->source_url = g_strdup (get_string (object, "source_url"));
+  media->source_url = g_strdup (byline_json_peek_string (object, "source_url"));
   media->file_name = media_file_name (object);
   return media;
 }
@@ -597,12 +612,8 @@ media_reply_cb (GTask       *task,
                 SoupMessage *msg,
                 JsonNode    *json)
 {
-  BylineCmsMedia *media = wp_media_from_json (json);
-
-  if (media == NULL)
-    return_protocol_error (task, "media item");
-  else
-    g_task_return_pointer (task, media, (GDestroyNotify) byline_cms_media_free);
+  return_parsed (task, wp_media_from_json (json), (GDestroyNotify) byline_cms_media_free,
+                 "media item");
 }
 
 /* The texts go in a JSON follow-up: in the query of the upload they would
@@ -765,13 +776,10 @@ find_media_cb (GTask       *task,
   const char *file_name = g_task_get_task_data (task);
   JsonArray *array;
 
-  if (!JSON_NODE_HOLDS_ARRAY (json))
-    {
-      return_protocol_error (task, "list of media");
-      return;
-    }
+  array = reply_array (task, json, "list of media");
+  if (array == NULL)
+    return;
 
-  array = json_node_get_array (json);
   for (guint i = 0; i < json_array_get_length (array); i++)
     if (wp_media_has_file_name (json_array_get_element (array, i), file_name))
       {
@@ -893,12 +901,7 @@ get_post_cb (GTask       *task,
              SoupMessage *msg,
              JsonNode    *json)
 {
-  BylineCmsPost *post = byline_cms_post_new_from_json (json);
-
-  if (post == NULL)
-    return_protocol_error (task, "post");
-  else
-    g_task_return_pointer (task, post, (GDestroyNotify) byline_cms_post_free);
+  return_parsed (task, byline_cms_post_new_from_json (json), (GDestroyNotify) byline_cms_post_free, "post");
 }
 
 static void
@@ -922,13 +925,10 @@ find_post_cb (GTask       *task,
 {
   JsonArray *array;
 
-  if (!JSON_NODE_HOLDS_ARRAY (json))
-    {
-      return_protocol_error (task, "list of posts");
-      return;
-    }
+  array = reply_array (task, json, "list of posts");
+  if (array == NULL)
+    return;
 
-  array = json_node_get_array (json);
   if (json_array_get_length (array) == 0)
     g_task_return_pointer (task, NULL, NULL);
   else

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "byline-cms-wordpress-private.h"
+#include "byline-json-util.h"
 
 /* How many redirects of a GET we follow ourselves (libsoup's own following
  * is off so that we can refuse a move from HTTPS to HTTP). */
@@ -66,17 +67,10 @@ static const char *
 wordpress_member (JsonNode   *json,
                   const char *name)
 {
-  JsonObject *object;
-
   if (json == NULL || !JSON_NODE_HOLDS_OBJECT (json))
     return NULL;
 
-  object = json_node_get_object (json);
-  if (!json_object_has_member (object, name) ||
-      json_node_get_value_type (json_object_get_member (object, name)) != G_TYPE_STRING)
-    return NULL;
-
-  return json_object_get_string_member (object, name);
+  return byline_json_peek_string (json_node_get_object (json), name);
 }
 
 /* WordPress's own words, except where they mislead: with a wrong

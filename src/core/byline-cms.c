@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "byline-cms.h"
+#include "byline-json-util.h"
 
 /* Errors ------------------------------------------------------------------ */
 
@@ -466,13 +467,7 @@ static char *
 dup_string_member (JsonObject *object,
                    const char *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_dup_string (node);
+  return g_strdup (byline_json_peek_string (object, name));
 }
 
 /* WordPress gives title, content and excerpt as {raw, rendered} objects in

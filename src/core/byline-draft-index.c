@@ -23,6 +23,7 @@
 
 #include "byline-draft-index.h"
 #include "byline-file-writer.h"
+#include "byline-json-util.h"
 
 #define INDEX_VERSION 1
 #define SESSION_VERSION 1
@@ -241,16 +242,6 @@ byline_draft_move_aside (const char  *path,
 
 /* ---- index.json ---------------------------------------------------- */
 
-/* json_object_get_array_member() is critical about a missing member. */
-static JsonArray *
-get_array_member (JsonObject *object,
-                  const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
 static BylineDraftEntry *
 entry_from_json (JsonObject *object)
 {
@@ -300,7 +291,7 @@ byline_draft_index_read (const char *path)
   root = json_node_get_object (json_parser_get_root (parser));
   if (json_object_get_int_member_with_default (root, "version", 0) != INDEX_VERSION)
     return NULL;
-  drafts = get_array_member (root, "drafts");
+  drafts = byline_json_peek_array (root, "drafts");
   if (drafts == NULL)
     return NULL;
 
@@ -406,7 +397,7 @@ byline_draft_session_read (const char   *path,
 
   root = json_node_get_object (json_parser_get_root (parser));
   *clean = json_object_get_boolean_member_with_default (root, "clean", FALSE);
-  open = get_array_member (root, "open");
+  open = byline_json_peek_array (root, "open");
   for (guint i = 0; open != NULL && i < json_array_get_length (open); i++)
     {
       JsonNode *node = json_array_get_element (open, i);

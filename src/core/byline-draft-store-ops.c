@@ -102,16 +102,13 @@ run_bundle_task (BylineDraftStore *self,
                  gint64            now,
                  GTaskThreadFunc   thread_func)
 {
-  g_autoptr(GTask) inner = NULL;
   BundleData *bd = g_new0 (BundleData, 1);
 
   bd->root = g_strdup (self->root_path);
   bd->id = g_strdup (id);
   bd->now = now;
-  inner = g_task_new (self, g_task_get_cancellable (task), bundle_moved_cb, g_object_ref (task));
-  g_task_set_source_tag (inner, thread_func);
-  g_task_set_task_data (inner, bd, (GDestroyNotify) bundle_data_free);
-  g_task_run_in_thread (inner, thread_func);
+  byline_draft_store_run_worker (self, g_object_ref (task), bd, (GDestroyNotify) bundle_data_free,
+                                 thread_func, bundle_moved_cb);
 }
 
 static void
@@ -287,7 +284,6 @@ byline_draft_store_purge_expired_async (BylineDraftStore    *self,
                                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) inner = NULL;
   gint64 limit;
   GHashTableIter iter;
   gpointer info;
@@ -313,9 +309,8 @@ byline_draft_store_purge_expired_async (BylineDraftStore    *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, byline_draft_store_purge_expired_async);
-  inner = g_task_new (self, cancellable, purged_cb, g_steal_pointer (&task));
-  g_task_set_task_data (inner, pd, (GDestroyNotify) purge_data_free);
-  g_task_run_in_thread (inner, purge_thread);
+  byline_draft_store_run_worker (self, g_steal_pointer (&task), pd, (GDestroyNotify) purge_data_free,
+                                 purge_thread, purged_cb);
 }
 
 /* Returns: how many bundles were deleted */

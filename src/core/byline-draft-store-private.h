@@ -111,5 +111,11 @@ void           byline_draft_store_fill_views     (BylineDraftStore       *self);
 void           byline_draft_store_place_in_views (BylineDraftStore       *self,
                                                   BylineDraftInfo        *info);
 void           byline_draft_store_monitor_root   (BylineDraftStore       *self);
+void           byline_draft_store_run_worker     (BylineDraftStore       *self,
+                                                  GTask                  *outer,
+                                                  gpointer                data,
+                                                  GDestroyNotify          data_free,
+                                                  GTaskThreadFunc         thread_func,
+                                                  GAsyncReadyCallback     done_cb);
 
 G_END_DECLS

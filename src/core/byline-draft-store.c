@@ -527,6 +527,30 @@ byline_draft_store_flush_finish (BylineDraftStore  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* The store's blocking work has one shape: @thread_func runs on a worker
+ * with @data, then @done_cb runs back on the main thread with @outer
+ * (taken over) as its user data, so the store's tables are only ever
+ * touched on the main thread. The inner task follows @outer's
+ * cancellable; its source tag names the thread function. */
+void
+byline_draft_store_run_worker (BylineDraftStore    *self,
+                               GTask               *outer,
+                               gpointer             data,
+                               GDestroyNotify       data_free,
+                               GTaskThreadFunc      thread_func,
+                               GAsyncReadyCallback  done_cb)
+{
+  g_autoptr(GTask) inner = NULL;
+
+  g_assert (BYLINE_IS_DRAFT_STORE (self));
+  g_assert (G_IS_TASK (outer));
+
+  inner = g_task_new (self, g_task_get_cancellable (outer), done_cb, outer);
+  g_task_set_source_tag (inner, thread_func);
+  g_task_set_task_data (inner, data, data_free);
+  g_task_run_in_thread (inner, thread_func);
+}
+
 static void
 sync_result_cb (GObject      *object,
                 GAsyncResult *result,
@@ -813,7 +837,6 @@ byline_draft_store_load_async (BylineDraftStore    *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) inner = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   LoadData *ld;
 
@@ -826,10 +849,8 @@ byline_draft_store_load_async (BylineDraftStore    *self,
   ld = g_new0 (LoadData, 1);
   ld->root = g_strdup (self->root_path);
   ld->now = g_date_time_to_unix (now) * G_USEC_PER_SEC;
-  inner = g_task_new (self, cancellable, load_scanned_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (inner, load_thread);
-  g_task_set_task_data (inner, ld, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (inner, load_thread);
+  byline_draft_store_run_worker (self, g_steal_pointer (&task), ld, (GDestroyNotify) load_data_free,
+                                 load_thread, load_scanned_cb);
 }
 
 gboolean
@@ -996,7 +1017,6 @@ byline_draft_store_open_async (BylineDraftStore    *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) inner = NULL;
   BylineTracked *t;
   OpenData *od;
 
@@ -1022,10 +1042,8 @@ byline_draft_store_open_async (BylineDraftStore    *self,
   od = g_new0 (OpenData, 1);
   od->id = g_strdup (id);
   od->path = byline_draft_path_article (self->root_path, id);
-  inner = g_task_new (self, cancellable, open_read_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (inner, open_thread);
-  g_task_set_task_data (inner, od, (GDestroyNotify) open_data_free);
-  g_task_run_in_thread (inner, open_thread);
+  byline_draft_store_run_worker (self, g_steal_pointer (&task), od, (GDestroyNotify) open_data_free,
+                                 open_thread, open_read_cb);
 }
 
 /**

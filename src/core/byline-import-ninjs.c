@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "byline-import-private.h"
+#include "byline-json-util.h"
 
 /* JsonParser recurses once per nesting level; a file of a million "["
  * would overflow a worker thread's stack. No news item nests this deep. */
@@ -53,28 +54,6 @@ json_too_deep (const char *text,
   return FALSE;
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-static JsonArray *
-get_array (JsonObject *object,
-           const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
 static JsonObject *
 get_item (JsonArray *array,
           guint      index)
@@ -90,15 +69,16 @@ is_ninjs (JsonObject *root)
   static const char * const flat[] = { "uri", "headline", "body_html", "body_text" };
   JsonNode *standard = json_object_get_member (root, "standard");
 
-  if (get_array (root, "headlines") != NULL || get_array (root, "bodies") != NULL)
+  if (byline_json_peek_array (root, "headlines") != NULL ||
+      byline_json_peek_array (root, "bodies") != NULL)
     return TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (flat); i++)
-    if (get_string (root, flat[i]) != NULL)
+    if (byline_json_peek_string (root, flat[i]) != NULL)
       return TRUE;
 
   return standard != NULL && JSON_NODE_HOLDS_OBJECT (standard) &&
-         g_strcmp0 (get_string (json_node_get_object (standard), "name"), "ninjs") == 0;
+         g_strcmp0 (byline_json_peek_string (json_node_get_object (standard), "name"), "ninjs") == 0;
 }
 
 /* The item with @role, else the first without a role, else (when
@@ -116,10 +96,10 @@ find_by_role (JsonArray  *array,
       JsonObject *item = get_item (array, i);
       const char *item_role;
 
-      if (item == NULL || get_string (item, "value") == NULL)
+      if (item == NULL || byline_json_peek_string (item, "value") == NULL)
         continue;
 
-      item_role = get_string (item, "role");
+      item_role = byline_json_peek_string (item, "role");
       if (g_strcmp0 (item_role, role) == 0)
         return item;
       if (item_role == NULL && unnamed == NULL)
@@ -134,7 +114,7 @@ find_by_role (JsonArray  *array,
 static gboolean
 is_html (JsonObject *item)
 {
-  const char *type = get_string (item, "contenttype");
+  const char *type = byline_json_peek_string (item, "contenttype");
 
   return type != NULL && g_ascii_strncasecmp (type, "text/html", 9) == 0;
 }
@@ -161,8 +141,9 @@ static void
 read_headline (BylineArticle *article,
                JsonObject    *root)
 {
-  JsonObject *headline = find_by_role (get_array (root, "headlines"), "main", TRUE);
-  const char *value = headline != NULL ? get_string (headline, "value") : get_string (root, "headline");
+  JsonObject *headline = find_by_role (byline_json_peek_array (root, "headlines"), "main", TRUE);
+  const char *value = headline != NULL ? byline_json_peek_string (headline, "value")
+                                        : byline_json_peek_string (root, "headline");
 
   if (value != NULL)
     {
@@ -176,15 +157,15 @@ static void
 read_lead (BylineArticle *article,
            JsonObject    *root)
 {
-  JsonObject *summary = find_by_role (get_array (root, "descriptions"), "summary", FALSE);
+  JsonObject *summary = find_by_role (byline_json_peek_array (root, "descriptions"), "summary", FALSE);
   g_autofree char *text = NULL;
 
   if (summary != NULL)
-    text = text_from (get_string (summary, "value"), is_html (summary));
-  else if (get_string (root, "description_html") != NULL)
-    text = text_from (get_string (root, "description_html"), TRUE);
-  else if (get_string (root, "description_text") != NULL)
-    text = text_from (get_string (root, "description_text"), FALSE);
+    text = text_from (byline_json_peek_string (summary, "value"), is_html (summary));
+  else if (byline_json_peek_string (root, "description_html") != NULL)
+    text = text_from (byline_json_peek_string (root, "description_html"), TRUE);
+  else if (byline_json_peek_string (root, "description_text") != NULL)
+    text = text_from (byline_json_peek_string (root, "description_text"), FALSE);
 
   if (text != NULL)
     byline_article_set_lead (article, text);
@@ -194,7 +175,7 @@ read_lead (BylineArticle *article,
 static GPtrArray *
 read_body (JsonObject *root)
 {
-  JsonArray *bodies = get_array (root, "bodies");
+  JsonArray *bodies = byline_json_peek_array (root, "bodies");
   JsonObject *plain = NULL;
 
   for (guint i = 0; bodies != NULL && i < json_array_get_length (bodies); i++)
@@ -202,22 +183,22 @@ read_body (JsonObject *root)
       JsonObject *body = get_item (bodies, i);
       const char *type;
 
-      if (body == NULL || get_string (body, "value") == NULL)
+      if (body == NULL || byline_json_peek_string (body, "value") == NULL)
         continue;
       if (is_html (body))
-        return blocks_from (get_string (body, "value"), TRUE);
+        return blocks_from (byline_json_peek_string (body, "value"), TRUE);
 
-      type = get_string (body, "contenttype");
+      type = byline_json_peek_string (body, "contenttype");
       if (plain == NULL && (type == NULL || g_ascii_strncasecmp (type, "text/plain", 10) == 0))
         plain = body;
     }
 
   if (plain != NULL)
-    return blocks_from (get_string (plain, "value"), FALSE);
-  if (get_string (root, "body_html") != NULL)
-    return blocks_from (get_string (root, "body_html"), TRUE);
-  if (get_string (root, "body_text") != NULL)
-    return blocks_from (get_string (root, "body_text"), FALSE);
+    return blocks_from (byline_json_peek_string (plain, "value"), FALSE);
+  if (byline_json_peek_string (root, "body_html") != NULL)
+    return blocks_from (byline_json_peek_string (root, "body_html"), TRUE);
+  if (byline_json_peek_string (root, "body_text") != NULL)
+    return blocks_from (byline_json_peek_string (root, "body_text"), FALSE);
 
   return g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
 }
@@ -236,21 +217,21 @@ read_subjects (BylineArticle *article,
                JsonObject    *root)
 {
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
-  JsonArray *subjects = get_array (root, "subjects");
-  JsonArray *keywords = get_array (root, "keywords");
+  JsonArray *subjects = byline_json_peek_array (root, "subjects");
+  JsonArray *keywords = byline_json_peek_array (root, "keywords");
   const char *category = NULL;
 
   if (subjects == NULL)
-    subjects = get_array (root, "subject");
+    subjects = byline_json_peek_array (root, "subject");
 
   for (guint i = 0; subjects != NULL && i < json_array_get_length (subjects); i++)
     {
       JsonObject *subject = get_item (subjects, i);
-      const char *name = subject != NULL ? get_string (subject, "name") : NULL;
+      const char *name = subject != NULL ? byline_json_peek_string (subject, "name") : NULL;
 
       if (name == NULL)
         continue;
-      if (category == NULL && g_strcmp0 (get_string (subject, "rel"), "category") == 0)
+      if (category == NULL && g_strcmp0 (byline_json_peek_string (subject, "rel"), "category") == 0)
         category = name;
       else
         add_unique (tags, name);
@@ -279,13 +260,13 @@ static void
 read_by (BylineArticle *article,
          JsonObject    *root)
 {
-  const char *by = get_string (root, "by");
+  const char *by = byline_json_peek_string (root, "by");
   g_auto(GStrv) writers = NULL;
   g_auto(GStrv) photographers = NULL;
   g_autofree char *as_credit = NULL;
 
   if (by == NULL)
-    by = get_string (root, "byline");
+    by = byline_json_peek_string (root, "byline");
   if (by == NULL)
     return;
 
@@ -314,16 +295,16 @@ read_newsroom_fields (BylineArticle *article,
                       JsonObject    *root)
 {
   JsonNode *urgency = json_object_get_member (root, "urgency");
-  const char *embargoed = get_string (root, "embargoed");
+  const char *embargoed = byline_json_peek_string (root, "embargoed");
 
-  if (get_string (root, "language") != NULL)
-    byline_article_set_language (article, get_string (root, "language"));
-  if (get_string (root, "located") != NULL)
-    byline_article_set_dateline (article, get_string (root, "located"));
-  if (get_string (root, "slugline") != NULL)
-    byline_article_set_slugline (article, get_string (root, "slugline"));
-  if (get_string (root, "ednote") != NULL)
-    byline_article_set_desk_note (article, get_string (root, "ednote"));
+  if (byline_json_peek_string (root, "language") != NULL)
+    byline_article_set_language (article, byline_json_peek_string (root, "language"));
+  if (byline_json_peek_string (root, "located") != NULL)
+    byline_article_set_dateline (article, byline_json_peek_string (root, "located"));
+  if (byline_json_peek_string (root, "slugline") != NULL)
+    byline_article_set_slugline (article, byline_json_peek_string (root, "slugline"));
+  if (byline_json_peek_string (root, "ednote") != NULL)
+    byline_article_set_desk_note (article, byline_json_peek_string (root, "ednote"));
 
   if (urgency != NULL && JSON_NODE_HOLDS_VALUE (urgency) &&
       json_node_get_value_type (urgency) != G_TYPE_STRING)

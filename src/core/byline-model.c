@@ -121,6 +121,37 @@ node_holds (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
+/* Every getter checks a member the same way: an absent (or null) member is
+ * no error, since optional fields are omitted, so it gives TRUE and a NULL
+ * *out; a member of another kind is reported naming the field. Values are
+ * told apart by @value_type, arrays and objects by @node_type alone. */
+static gboolean
+get_checked_member (JsonObject    *object,
+                    const char    *where,
+                    const char    *member,
+                    JsonNodeType   node_type,
+                    GType          value_type,
+                    const char    *problem,
+                    JsonNode     **out,
+                    GError       **error)
+{
+  JsonNode *node = get_member (object, member);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+
+  if (JSON_NODE_TYPE (node) != node_type ||
+      (node_type == JSON_NODE_VALUE && json_node_get_value_type (node) != value_type))
+    {
+      byline_json_set_invalid (error, where, member, problem);
+      return FALSE;
+    }
+
+  *out = node;
+  return TRUE;
+}
+
 gboolean
 byline_json_get_string (JsonObject  *object,
                         const char  *where,
@@ -128,20 +159,16 @@ byline_json_get_string (JsonObject  *object,
                         char       **out,
                         GError     **error)
 {
-  JsonNode *node = get_member (object, member);
+  JsonNode *node;
 
   g_assert (out != NULL && *out == NULL);
 
-  if (node == NULL)
-    return TRUE;
+  if (!get_checked_member (object, where, member, JSON_NODE_VALUE, G_TYPE_STRING,
+                           "must be a string", &node, error))
+    return FALSE;
 
-  if (!node_holds (node, G_TYPE_STRING))
-    {
-      byline_json_set_invalid (error, where, member, "must be a string");
-      return FALSE;
-    }
-
-  *out = byline_model_dup_text (json_node_get_string (node));
+  if (node != NULL)
+    *out = byline_model_dup_text (json_node_get_string (node));
   return TRUE;
 }
 
@@ -154,17 +181,15 @@ byline_json_get_int (JsonObject  *object,
                      gint64      *out,
                      GError     **error)
 {
-  JsonNode *node = get_member (object, member);
+  JsonNode *node;
   gint64 value;
+
+  if (!get_checked_member (object, where, member, JSON_NODE_VALUE, G_TYPE_INT64,
+                           "must be an integer", &node, error))
+    return FALSE;
 
   if (node == NULL)
     return TRUE;
-
-  if (!node_holds (node, G_TYPE_INT64))
-    {
-      byline_json_set_invalid (error, where, member, "must be an integer");
-      return FALSE;
-    }
 
   value = json_node_get_int (node);
   if (value < min || value > max)
@@ -188,18 +213,14 @@ byline_json_get_bool (JsonObject  *object,
                       gboolean    *out,
                       GError     **error)
 {
-  JsonNode *node = get_member (object, member);
+  JsonNode *node;
 
-  if (node == NULL)
-    return TRUE;
+  if (!get_checked_member (object, where, member, JSON_NODE_VALUE, G_TYPE_BOOLEAN,
+                           "must be true or false", &node, error))
+    return FALSE;
 
-  if (!node_holds (node, G_TYPE_BOOLEAN))
-    {
-      byline_json_set_invalid (error, where, member, "must be true or false");
-      return FALSE;
-    }
-
-  *out = json_node_get_boolean (node);
+  if (node != NULL)
+    *out = json_node_get_boolean (node);
   return TRUE;
 }
 
@@ -210,18 +231,14 @@ byline_json_get_array (JsonObject  *object,
                        JsonArray  **out,
                        GError     **error)
 {
-  JsonNode *node = get_member (object, member);
+  JsonNode *node;
 
-  if (node == NULL)
-    return TRUE;
+  if (!get_checked_member (object, where, member, JSON_NODE_ARRAY, G_TYPE_INVALID,
+                           "must be an array", &node, error))
+    return FALSE;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      byline_json_set_invalid (error, where, member, "must be an array");
-      return FALSE;
-    }
-
-  *out = json_node_get_array (node);
+  if (node != NULL)
+    *out = json_node_get_array (node);
   return TRUE;
 }
 
@@ -232,18 +249,14 @@ byline_json_get_object (JsonObject  *object,
                         JsonObject **out,
                         GError     **error)
 {
-  JsonNode *node = get_member (object, member);
+  JsonNode *node;
 
-  if (node == NULL)
-    return TRUE;
+  if (!get_checked_member (object, where, member, JSON_NODE_OBJECT, G_TYPE_INVALID,
+                           "must be an object", &node, error))
+    return FALSE;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      byline_json_set_invalid (error, where, member, "must be an object");
-      return FALSE;
-    }
-
-  *out = json_node_get_object (node);
+  if (node != NULL)
+    *out = json_node_get_object (node);
   return TRUE;
 }
 

@@ -26,6 +26,13 @@ G_DEFINE_FINAL_TYPE (BylineApplication, byline_application, ADW_TYPE_APPLICATION
 static const BylineShortcut shortcuts[] = {
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
+  { "editor.bold", { "<Control>b", NULL } },
+  { "editor.find", { "<Control>f", NULL } },
+  { "editor.heading2", { "<Control><Alt>2", NULL } },
+  { "editor.heading3", { "<Control><Alt>3", NULL } },
+  { "editor.italic", { "<Control>i", NULL } },
+  { "editor.link", { "<Control>k", NULL } },
+  { "editor.paragraph", { "<Control><Alt>0", NULL } },
   { "win.new-article", { "<Control>n", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "window.close", { "<Control>w", NULL } },

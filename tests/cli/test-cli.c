@@ -8,44 +8,17 @@
 
 #include "config.h"
 
-#include <gio/gio.h>
 #include <string.h>
 
-static int
-run_cli (const char * const  *args,
-         char               **out,
-         char               **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("BYLINE_CLI");
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                            &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-
-  return g_subprocess_get_exit_status (proc);
-}
+#include "cli-test-util.h"
 
 static void
 test_cli_version (void)
 {
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  const char *args[] = { "--version", NULL };
 
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpint (cli_run (NULL, &out, &err, "--version", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "byline-cli " PACKAGE_VERSION "\n");
   g_assert_cmpstr (err, ==, "");
 }
@@ -55,16 +28,12 @@ test_cli_help (void)
 {
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  const char *args[] = { "--help", NULL };
   const char *expected[] = { "draft", "photo", "site", "publish", "outbox",
                              "0  done", "1  failed", "2  usage error", "3  queued", NULL };
 
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpint (cli_run (NULL, &out, &err, "--help", NULL), ==, 0);
   for (guint i = 0; expected[i] != NULL; i++)
-    {
-      if (strstr (out, expected[i]) == NULL)
-        g_error ("--help does not mention “%s”:\n%s", expected[i], out);
-    }
+    cli_assert_contains (out, expected[i]);
 }
 
 static void
@@ -74,17 +43,53 @@ test_cli_usage_errors (void)
   g_autofree char *err = NULL;
   g_autofree char *out2 = NULL;
   g_autofree char *err2 = NULL;
-  const char *none[] = { NULL };
-  const char *unknown[] = { "frobnicate", NULL };
 
   /* No command: the help goes to stderr, exit 2. */
-  g_assert_cmpint (run_cli (none, &out, &err), ==, 2);
+  g_assert_cmpint (cli_run (NULL, &out, &err, NULL), ==, 2);
   g_assert_cmpstr (out, ==, "");
-  g_assert_nonnull (strstr (err, "Commands:"));
+  cli_assert_contains (err, "Commands:");
 
-  g_assert_cmpint (run_cli (unknown, &out2, &err2), ==, 2);
+  g_assert_cmpint (cli_run (NULL, &out2, &err2, "frobnicate", NULL), ==, 2);
   g_assert_cmpstr (out2, ==, "");
-  g_assert_nonnull (strstr (err2, "frobnicate"));
+  cli_assert_contains (err2, "frobnicate");
+}
+
+/* Each group and each of its commands answers --help on stdout with exit
+ * 0, and a group without a command is a usage error. */
+static void
+test_cli_group_help (void)
+{
+  const char *commands[][6] = {
+    { "draft", "import", "list", "show", "set", "delete" },
+    { "photo", "add", "list", "set", "remove", NULL },
+    { "site", "add", "list", "remove", "default", "refresh" },
+    { "outbox", "list", "run", "cancel", NULL, NULL },
+  };
+  g_autofree char *publish_help = cli_run_ok ("publish", "--help", NULL);
+
+  for (guint g = 0; g < G_N_ELEMENTS (commands); g++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (cli_run (NULL, &out, &err, commands[g][0], NULL), ==, 2);
+      g_assert_cmpstr (out, ==, "");
+      cli_assert_contains (err, "Commands:");
+
+      for (guint c = 1; c < 6 && commands[g][c] != NULL; c++)
+        {
+          g_autofree char *help = NULL;
+          g_autofree char *usage = g_strdup_printf ("byline-cli %s %s", commands[g][0],
+                                                    commands[g][c]);
+
+          help = cli_run_ok (commands[g][0], commands[g][c], "--help", NULL);
+          cli_assert_contains (help, usage);
+          cli_assert_contains (help, "--help");
+        }
+    }
+
+  cli_assert_contains (publish_help, "byline-cli publish");
+  cli_assert_contains (publish_help, "--status");
 }
 
 int
@@ -96,6 +101,7 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_cli_version);
   g_test_add_func ("/cli/help", test_cli_help);
   g_test_add_func ("/cli/usage-errors", test_cli_usage_errors);
+  g_test_add_func ("/cli/group-help", test_cli_group_help);
 
   return g_test_run ();
 }

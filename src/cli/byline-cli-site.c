@@ -1,0 +1,401 @@
+/* byline-cli-site.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * byline-cli site: add, list, remove, choose the default and refresh the
+ * terms of the sites articles go to. The password of a new site is read
+ * from standard input or a prompt that does not echo, never from argv:
+ * every user of the machine can read another's command line.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "byline-cli-private.h"
+#include "byline-secret.h"
+#include "byline-site-setup.h"
+#include "byline-site-terms.h"
+
+/* An application password is 24 characters with spaces; anything longer
+ * than this is not a password. */
+#define PASSWORD_MAX 1024
+
+static BylineSiteList *
+load_sites (GError **error)
+{
+  g_autoptr(BylineSiteList) sites = byline_site_list_new (NULL);
+
+  if (!byline_site_list_load (sites, error))
+    return NULL;
+  return g_steal_pointer (&sites);
+}
+
+static BylineSite *
+lookup_site (BylineSiteList  *sites,
+             const char      *id,
+             GError         **error)
+{
+  BylineSite *site = byline_site_list_lookup (sites, id);
+
+  if (site == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no site with id “%s”"), id);
+  return site;
+}
+
+/* add: the password ------------------------------------------------------- */
+
+/* Whether an argument looks like a password given on the command line:
+ * --password=…, --pass, --app-password, --token… (but not
+ * --password-stdin, the safe way). */
+static gboolean
+looks_like_password_option (const char *arg)
+{
+  g_autofree char *name = NULL;
+  const char *equals;
+
+  if (arg[0] != '-' || strcmp (arg, "--password-stdin") == 0)
+    return FALSE;
+  arg += arg[1] == '-' ? 2 : 1;
+  equals = strchr (arg, '=');
+  name = g_ascii_strdown (arg, equals != NULL ? equals - arg : -1);
+  return strstr (name, "pass") != NULL || strstr (name, "pw") != NULL ||
+         strstr (name, "secret") != NULL || strstr (name, "token") != NULL;
+}
+
+static gboolean
+refuse_password_in_argv (int            argc,
+                         char         **argv,
+                         BylineCliExit *status)
+{
+  for (int i = 1; i < argc && strcmp (argv[i], "--") != 0; i++)
+    {
+      if (!looks_like_password_option (argv[i]))
+        continue;
+      /* The value is not echoed: it is the secret. */
+      *status = byline_cli_usage_printf (_("a password cannot be given as an option: passwords on "
+                                           "the command line are visible to other users in the "
+                                           "process list. Pipe it into --password-stdin, or type "
+                                           "it when asked."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+read_password_line (FILE *stream)
+{
+  char buffer[PASSWORD_MAX + 2];
+  char *password = NULL;
+  gsize length;
+
+  if (fgets (buffer, sizeof buffer, stream) != NULL)
+    {
+      length = strcspn (buffer, "\r\n");
+      buffer[length] = '\0';
+      password = g_strndup (buffer, length);
+    }
+  memset (buffer, 0, sizeof buffer);
+  return password;
+}
+
+static char *
+prompt_password (void)
+{
+  struct termios saved, quiet;
+  char *password;
+
+  if (tcgetattr (STDIN_FILENO, &saved) != 0)
+    return NULL;
+  quiet = saved;
+  quiet.c_lflag &= ~ECHO;
+  /* Echo off (and what was typed ahead dropped) before the prompt, not
+   * after: what is typed once the prompt shows is the password. */
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+  fprintf (stderr, "%s", _("Application password: "));
+  fflush (stderr);
+  password = read_password_line (stdin);
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+  fputc ('\n', stderr);
+  return password;
+}
+
+/* add --------------------------------------------------------------------- */
+
+static char *add_user;
+static char *add_ca_file;
+static gboolean add_password_stdin;
+
+static const GOptionEntry add_entries[] = {
+  { "user", 0, 0, G_OPTION_ARG_STRING, &add_user, N_("The WordPress user name"), N_("USER") },
+  { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &add_password_stdin, N_("Read the application password from standard input"), NULL },
+  { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &add_ca_file, N_("Also trust the certificate authorities of this PEM file for this site"), N_("FILE") },
+  { NULL }
+};
+
+static char *
+read_password (BylineCliExit *status)
+{
+  char *password = NULL;
+
+  if (add_password_stdin)
+    password = read_password_line (stdin);
+  else if (isatty (STDIN_FILENO))
+    password = prompt_password ();
+  else
+    {
+      *status = byline_cli_usage_printf (_("give the application password on standard input "
+                                           "with --password-stdin"));
+      return NULL;
+    }
+
+  if (password == NULL || *password == '\0')
+    {
+      byline_secret_free (password);
+      *status = byline_cli_usage_printf (_("no password was given"));
+      return NULL;
+    }
+  return password;
+}
+
+static BylineCliExit
+site_add (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BylineSiteList) sites = NULL;
+  g_autoptr(BylineSite) site = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ca_file = NULL;
+  char *password;
+  BylineCliExit status;
+
+  context = byline_cli_option_context_new (_("URL"),
+                                           _("Adds a WordPress site: finds its API, checks the "
+                                             "account, keeps the application password in the "
+                                             "keyring and fetches the categories and tags. The "
+                                             "password is read from standard input "
+                                             "(--password-stdin) or asked for, never taken from "
+                                             "the command line."),
+                                           add_entries);
+  if (!refuse_password_in_argv (argc, argv, &status) ||
+      !byline_cli_parse (context, &argc, &argv, 1, 1, &status))
+    return status;
+  if (add_user == NULL || *add_user == '\0')
+    return byline_cli_usage_printf (_("--user is required"));
+  if ((sites = load_sites (&error)) == NULL)
+    return byline_cli_fail (error);
+  if ((password = read_password (&status)) == NULL)
+    return status;
+
+  /* Kept in sites.json: relative to nothing once we exit. */
+  if (add_ca_file != NULL)
+    ca_file = g_canonicalize_filename (add_ca_file, NULL);
+
+  fprintf (stderr, _("Checking %s…\n"), argv[1]);
+  byline_site_add_async (sites, argv[1], add_user, password, ca_file, NULL,
+                         byline_cli_result_cb, &result);
+  byline_secret_free (password);
+  site = byline_site_add_finish (sites, byline_cli_run_async_until_done (&result), &error);
+  if (site == NULL)
+    return byline_cli_fail (error);
+
+  printf ("%s\n", byline_site_get_id (site));
+  return BYLINE_CLI_EXIT_OK;
+}
+
+/* list -------------------------------------------------------------------- */
+
+static gboolean list_json;
+
+static const GOptionEntry list_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &list_json, N_("Print a JSON array"), NULL },
+  { NULL }
+};
+
+static void
+print_site (BylineSite *site)
+{
+  printf ("%s  %s  %s  %s%s\n", byline_site_get_id (site), byline_site_get_name (site),
+          byline_site_get_url (site), byline_site_get_user (site),
+          byline_site_get_is_default (site) ? _(" [default]") : "");
+}
+
+static BylineCliExit
+site_list (int    argc,
+           char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BylineSiteList) sites = NULL;
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  BylineCliExit status;
+
+  context = byline_cli_option_context_new (NULL, _("Lists the sites: id, name, address, user."),
+                                           list_entries);
+  if (!byline_cli_parse (context, &argc, &argv, 0, 0, &status))
+    return status;
+  if ((sites = load_sites (&error)) == NULL)
+    return byline_cli_fail (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (sites)); i++)
+    {
+      g_autoptr(BylineSite) site = g_list_model_get_item (G_LIST_MODEL (sites), i);
+
+      if (list_json)
+        json_array_add_element (array, byline_site_to_json (site));
+      else
+        print_site (site);
+    }
+  if (list_json)
+    byline_cli_print_json_array (g_steal_pointer (&array));
+  return BYLINE_CLI_EXIT_OK;
+}
+
+/* remove and default ------------------------------------------------------ */
+
+static BylineCliExit
+site_remove (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BylineSiteList) sites = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineSite *site;
+  BylineCliExit status;
+
+  context = byline_cli_option_context_new (_("ID"),
+                                           _("Removes a site, its password from the keyring and "
+                                             "its cached categories and tags."),
+                                           NULL);
+  if (!byline_cli_parse (context, &argc, &argv, 1, 1, &status))
+    return status;
+  if ((sites = load_sites (&error)) == NULL ||
+      (site = lookup_site (sites, argv[1], &error)) == NULL)
+    return byline_cli_fail (error);
+
+  byline_site_forget_async (sites, site, NULL, byline_cli_result_cb, &result);
+  if (!byline_site_forget_finish (sites, byline_cli_run_async_until_done (&result), &error))
+    return byline_cli_fail (error);
+  return BYLINE_CLI_EXIT_OK;
+}
+
+static BylineCliExit
+site_default (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BylineSiteList) sites = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineSite *site;
+  BylineCliExit status;
+
+  context = byline_cli_option_context_new (_("ID"),
+                                           _("Makes a site the one articles go to unless they "
+                                             "name another."),
+                                           NULL);
+  if (!byline_cli_parse (context, &argc, &argv, 1, 1, &status))
+    return status;
+  if ((sites = load_sites (&error)) == NULL ||
+      (site = lookup_site (sites, argv[1], &error)) == NULL)
+    return byline_cli_fail (error);
+
+  byline_site_list_set_default (sites, site);
+  if (!byline_site_list_save (sites, &error))
+    return byline_cli_fail (error);
+  return BYLINE_CLI_EXIT_OK;
+}
+
+/* refresh ----------------------------------------------------------------- */
+
+static gboolean
+refresh_site (BylineSite  *site,
+              GError     **error)
+{
+  g_autoptr(GAsyncResult) connected = NULL;
+  g_autoptr(GAsyncResult) refreshed = NULL;
+  g_autoptr(BylineCms) cms = NULL;
+  g_autoptr(BylineSiteTerms) terms = NULL;
+  gboolean from_cache = FALSE;
+
+  byline_site_connect_async (site, NULL, byline_cli_result_cb, &connected);
+  cms = byline_site_connect_finish (site, byline_cli_run_async_until_done (&connected), error);
+  if (cms == NULL)
+    return FALSE;
+
+  byline_site_terms_refresh_async (site, cms, NULL, byline_cli_result_cb, &refreshed);
+  terms = byline_site_terms_refresh_finish (byline_cli_run_async_until_done (&refreshed),
+                                            &from_cache, error);
+  if (terms == NULL)
+    return FALSE;
+  if (from_cache)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE,
+                   _("%s could not be reached: the categories and tags are the ones fetched "
+                     "before"), byline_site_get_name (site));
+      return FALSE;
+    }
+
+  fprintf (stderr, _("%s: %u categories, %u tags\n"), byline_site_get_name (site),
+           terms->categories->len, terms->tags->len);
+  return TRUE;
+}
+
+static BylineCliExit
+site_refresh (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BylineSiteList) sites = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineCliExit status;
+  BylineCliExit result = BYLINE_CLI_EXIT_OK;
+
+  context = byline_cli_option_context_new (_("[ID]"),
+                                           _("Fetches the categories and tags of a site, or of "
+                                             "every site, for use offline."),
+                                           NULL);
+  if (!byline_cli_parse (context, &argc, &argv, 0, 1, &status))
+    return status;
+  if ((sites = load_sites (&error)) == NULL)
+    return byline_cli_fail (error);
+  if (argc == 2)
+    {
+      BylineSite *site = lookup_site (sites, argv[1], &error);
+
+      if (site == NULL || !refresh_site (site, &error))
+        return byline_cli_fail (error);
+      return BYLINE_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (sites)); i++)
+    {
+      g_autoptr(BylineSite) site = g_list_model_get_item (G_LIST_MODEL (sites), i);
+      g_autoptr(GError) site_error = NULL;
+
+      if (!refresh_site (site, &site_error))
+        result = byline_cli_fail (site_error);
+    }
+  return result;
+}
+
+static const BylineCliSubcommand site_commands[] = {
+  { "add", N_("Add a WordPress site"), site_add },
+  { "list", N_("List the sites"), site_list },
+  { "remove", N_("Remove a site and its password"), site_remove },
+  { "default", N_("Choose the site articles go to by default"), site_default },
+  { "refresh", N_("Fetch the categories and tags of the sites again"), site_refresh },
+};
+
+BylineCliExit
+byline_cli_site_run (int    argc,
+                     char **argv)
+{
+  return byline_cli_dispatch ("site", site_commands, G_N_ELEMENTS (site_commands), argc, argv);
+}

@@ -1,0 +1,228 @@
+/* test-cli-publish.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * byline-cli publish and outbox without a server: the pre-flight check,
+ * queueing offline (a network namespace of its own), the outbox list and
+ * cancel, and a site that refuses connections. The real WordPress tier is
+ * tests/wordpress/test-cli-wordpress.c.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "byline-site-list.h"
+#include "byline-site-terms.h"
+#include "cli-test-util.h"
+
+#define CATEGORY "Thời sự"
+
+/* A site on a port nothing listens on, with its terms in the cache as if
+ * it had been added while it was up. */
+static char *
+make_site (void)
+{
+  g_autoptr(BylineSiteList) sites = byline_site_list_new (NULL);
+  g_autoptr(BylineSite) site = byline_site_new ();
+  g_autoptr(BylineSiteTerms) terms = byline_site_terms_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *capabilities[] = { "edit_posts", "upload_files", "publish_posts", NULL };
+
+  byline_site_set_url (site, "http://127.0.0.1:9/");
+  byline_site_set_api_root (site, "http://127.0.0.1:9/index.php?rest_route=/");
+  byline_site_set_name (site, "Báo thử");
+  byline_site_set_user (site, "nguyenthu");
+  byline_site_list_add (sites, site);
+  byline_site_list_set_default (sites, site);
+  byline_site_list_save (sites, &error);
+  g_assert_no_error (error);
+
+  g_ptr_array_add (terms->categories, byline_cms_term_new (3, CATEGORY));
+  g_strfreev (terms->capabilities);
+  terms->capabilities = g_strdupv ((char **) capabilities);
+  path = byline_site_terms_path (site);
+  byline_site_terms_save (path, terms, &error);
+  g_assert_no_error (error);
+  return g_strdup (byline_site_get_id (site));
+}
+
+static char *
+ready_draft (void)
+{
+  char *id = cli_import_seed ();
+
+  g_free (cli_run_ok ("draft", "set", id, "category", CATEGORY, NULL));
+  return id;
+}
+
+static const char *
+listed_state (const char *id)
+{
+  g_autoptr(JsonNode) list = cli_run_json ("draft", "list", "--json", NULL);
+  JsonArray *array = json_node_get_array (list);
+  static char state[32];
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *row = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (row, "id"), id) == 0)
+        {
+          g_strlcpy (state, json_object_get_string_member (row, "state"), sizeof state);
+          return state;
+        }
+    }
+  return NULL;
+}
+
+static guint
+outbox_length (void)
+{
+  g_autoptr(JsonNode) list = cli_run_json ("outbox", "list", "--json", NULL);
+
+  return json_array_get_length (json_node_get_array (list));
+}
+
+static void
+test_no_site (void)
+{
+  g_autofree char *id = ready_draft ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (cli_run (NULL, &out, &err, "publish", id, NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  cli_assert_contains (err, "site add");
+  g_assert_cmpuint (outbox_length (), ==, 0);
+}
+
+/* Blocking problems are all listed and nothing is queued. */
+static void
+test_preflight_blocks (void)
+{
+  g_autofree char *site = make_site ();
+  g_autofree char *id = cli_import_seed ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *err2 = NULL;
+  g_auto(GStrv) blocking = NULL;
+
+  g_free (cli_run_ok ("draft", "set", id, "title", "", NULL));
+  g_free (cli_run_ok ("draft", "set", id, "category", "Không có", NULL));
+  g_assert_cmpint (cli_run (NULL, &out, &err, "publish", id, NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  blocking = g_strsplit (err, "cannot publish:", -1);
+  g_assert_cmpuint (g_strv_length (blocking), >=, 3);
+  g_assert_cmpuint (outbox_length (), ==, 0);
+  g_assert_cmpstr (listed_state (id), ==, "draft");
+
+  /* An embargo in the past blocks too; "future" needs one to come. */
+  g_free (cli_run_ok ("draft", "set", id, "title", "Tin nóng", NULL));
+  g_free (cli_run_ok ("draft", "set", id, "category", CATEGORY, NULL));
+  g_assert_cmpint (cli_run (NULL, NULL, &err2, "publish", "--status", "future", id, NULL), ==, 1);
+  cli_assert_contains (err2, "embargo");
+  g_assert_cmpuint (outbox_length (), ==, 0);
+}
+
+static void
+test_usage_and_unknown (void)
+{
+  g_autofree char *site = make_site ();
+  g_autofree char *err = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *err3 = NULL;
+  g_autofree char *err4 = NULL;
+
+  g_assert_cmpint (cli_run (NULL, NULL, &err, "publish", "--status", "live",
+                            "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f", NULL), ==, 2);
+  cli_assert_contains (err, "live");
+  g_assert_cmpint (cli_run (NULL, NULL, NULL, "publish", NULL), ==, 2);
+  g_assert_cmpint (cli_run (NULL, NULL, &err2, "publish",
+                            "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f", NULL), ==, 1);
+  cli_assert_contains (err2, "no draft with id");
+  g_assert_cmpint (cli_run (NULL, NULL, &err3, "outbox", "cancel",
+                            "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f", NULL), ==, 1);
+  cli_assert_contains (err3, "not in the outbox");
+  g_assert_cmpint (cli_run (NULL, NULL, &err4, "publish", "--site", "nowhere",
+                            "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f", NULL), ==, 1);
+  cli_run_quiet ("outbox", "list", NULL);
+  /* Nothing waits: run has nothing to do. */
+  cli_run_quiet ("outbox", "run", NULL);
+}
+
+/* Offline: exit 3, queued in the library and in the outbox; cancel takes
+ * it back to a draft. */
+static void
+test_offline_queue_and_cancel (void)
+{
+  g_autofree char *site = make_site ();
+  g_autofree char *id = ready_draft ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *err2 = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  JsonObject *row;
+
+  g_assert_cmpint (cli_run_offline (&out, &err, "publish", id, NULL), ==, 3);
+  g_assert_cmpstr (out, ==, "");
+  cli_assert_contains (err, "queued: it will be sent when the network is back (run byline-cli "
+                            "outbox run, or keep Byline open)");
+  g_assert_cmpstr (listed_state (id), ==, "queued");
+
+  list = cli_run_json ("outbox", "list", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 1);
+  row = json_array_get_object_element (json_node_get_array (list), 0);
+  g_assert_cmpstr (json_object_get_string_member (row, "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (row, "state"), ==, "queued");
+  g_assert_cmpstr (json_object_get_string_member (row, "site"), ==, site);
+  g_assert_cmpstr (json_object_get_string_member (row, "title"), ==,
+                   "Kiểm tra Chương trình hành động của Huyện ủy năm 2023 tại xã Mỹ Quí");
+
+  /* Still offline: run leaves it queued. */
+  g_assert_cmpint (cli_run_offline (NULL, &err2, "outbox", "run", NULL), ==, 3);
+  cli_assert_contains (err2, "queued:");
+
+  cli_run_quiet ("outbox", "cancel", id, NULL);
+  g_assert_cmpuint (outbox_length (), ==, 0);
+  g_assert_cmpstr (listed_state (id), ==, "draft");
+}
+
+/* Online, but there is no keyring to take the password from: a failure
+ * the user must fix (exit 1, and why), kept in the outbox. */
+static void
+test_send_fails (void)
+{
+  g_autofree char *site = make_site ();
+  g_autofree char *id = ready_draft ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *listed = NULL;
+
+  g_assert_cmpint (cli_run (NULL, &out, &err, "publish", id, NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  cli_assert_contains (err, "keyring");
+  g_assert_cmpuint (outbox_length (), ==, 1);
+  listed = cli_run_ok ("outbox", "list", NULL);
+  cli_assert_contains (listed, "failed");
+  cli_assert_contains (listed, "keyring");
+  g_assert_cmpstr (listed_state (id), ==, "failed");
+  /* A failure waits for the user: run says so again. */
+  g_assert_cmpint (cli_run (NULL, NULL, NULL, "outbox", "run", NULL), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli/publish/no-site", test_no_site);
+  g_test_add_func ("/cli/publish/preflight-blocks", test_preflight_blocks);
+  g_test_add_func ("/cli/publish/usage-and-unknown", test_usage_and_unknown);
+  g_test_add_func ("/cli/publish/offline-queue-and-cancel", test_offline_queue_and_cancel);
+  g_test_add_func ("/cli/publish/send-fails", test_send_fails);
+
+  return g_test_run ();
+}
