@@ -48,7 +48,7 @@ item_object (JsonNode *json)
 {
   JsonObject *object = object_or_null (json);
 
-  if (object == NULL || json_object_get_int_member_with_default (object, "id", 0) <= 0)
+  if (object == NULL || byline_json_peek_int (object, "id", 0) <= 0)
     return NULL;
   return object;
 }
@@ -312,7 +312,7 @@ wp_user_from_json (JsonNode *json)
     return NULL;
 
   user = g_new0 (BylineCmsUser, 1);
-  user->id = json_object_get_int_member (object, "id");
+  user->id = byline_json_peek_int (object, "id", 0);
   user->name = g_strdup (byline_json_peek_string (object, "name"));
   user->username = g_strdup (byline_json_peek_string (object, "username"));
   user->roles = dup_string_array (object, "roles");
@@ -368,10 +368,10 @@ wp_term_from_json (JsonNode *node)
   if (object == NULL)
     return NULL;
 
-  term = byline_cms_term_new (json_object_get_int_member (object, "id"),
+  term = byline_cms_term_new (byline_json_peek_int (object, "id", 0),
                               byline_json_peek_string (object, "name"));
   term->slug = g_strdup (byline_json_peek_string (object, "slug"));
-  term->parent = json_object_get_int_member_with_default (object, "parent", 0);
+  term->parent = byline_json_peek_int (object, "parent", 0);
   return term;
 }
 
@@ -529,8 +529,8 @@ wp_media_from_json (JsonNode *node)
     return NULL;
 
   media = g_new0 (BylineCmsMedia, 1);
-  media->id = json_object_get_int_member (object, "id");
-  media->post = json_object_get_int_member_with_default (object, "post", 0);
+  media->id = byline_json_peek_int (object, "id", 0);
+  media->post = byline_json_peek_int (object, "post", 0);
   media->source_url = g_strdup (byline_json_peek_string (object, "source_url"));
   media->file_name = media_file_name (object);
   return media;

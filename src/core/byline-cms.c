@@ -508,7 +508,7 @@ dup_ids_member (JsonObject *object,
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      gint64 id = json_array_get_int_element (array, i);
+      gint64 id = byline_json_node_peek_int (json_array_get_element (array, i), 0);
       g_array_append_val (ids, id);
     }
   return ids;
@@ -532,11 +532,11 @@ byline_cms_post_new_from_json (JsonNode *node)
     return NULL;
 
   object = json_node_get_object (node);
-  if (json_object_get_int_member_with_default (object, "id", 0) <= 0)
+  if (byline_json_peek_int (object, "id", 0) <= 0)
     return NULL;
 
   post = byline_cms_post_new ();
-  post->id = json_object_get_int_member (object, "id");
+  post->id = byline_json_peek_int (object, "id", 0);
   post->status = dup_string_member (object, "status");
   post->slug = dup_string_member (object, "slug");
   post->title = dup_raw_text_member (object, "title");
@@ -545,7 +545,7 @@ byline_cms_post_new_from_json (JsonNode *node)
   post->date_gmt = dup_string_member (object, "date_gmt");
   post->categories = dup_ids_member (object, "categories");
   post->tags = dup_ids_member (object, "tags");
-  post->featured_media = json_object_get_int_member_with_default (object, "featured_media", -1);
+  post->featured_media = byline_json_peek_int (object, "featured_media", -1);
   post->link = dup_string_member (object, "link");
   post->modified_gmt = dup_string_member (object, "modified_gmt");
   return post;
