@@ -454,9 +454,14 @@ byline_article_new_from_bytes (GBytes    *bytes,
   if (size > G_MAXSSIZE ||
       !json_parser_load_from_data (parser, data != NULL ? data : "", size, &local_error))
     {
+      /* json-glib quotes the offending token cut at a byte, not at a
+       * character: the message it gives may not be UTF-8 (found by
+       * tests/fuzz/fuzz-article-json). */
+      g_autofree char *reason = local_error != NULL ? g_utf8_make_valid (local_error->message, -1)
+                                                    : g_strdup ("too big");
+
       g_set_error (error, BYLINE_ARTICLE_ERROR, BYLINE_ARTICLE_ERROR_INVALID,
-                   "Invalid article: not JSON (%s)",
-                   local_error != NULL ? local_error->message : "too big");
+                   "Invalid article: not JSON (%s)", reason);
       return NULL;
     }
 

@@ -48,7 +48,7 @@ item_object (JsonNode *json)
 {
   JsonObject *object = object_or_null (json);
 
-  if (object == NULL || json_object_get_int_member_with_default (object, "id", 0) <= 0)
+  if (object == NULL || byline_json_peek_int (object, "id", 0) <= 0)
     return NULL;
   return object;
 }
@@ -94,11 +94,11 @@ reply_array (GTask      *task,
 
 /* The REST root from `Link: <…>; rel="https://api.w.org/"`, resolved
  * against the page it came with. */
-static char *
-link_api_root (SoupMessage *msg)
+char *
+wp_link_api_root (SoupMessageHeaders *headers,
+                  GUri               *base)
 {
-  const char *header = soup_message_headers_get_list (soup_message_get_response_headers (msg),
-                                                      "Link");
+  const char *header = soup_message_headers_get_list (headers, "Link");
   GSList *items = header != NULL ? soup_header_parse_list (header) : NULL;
   char *root = NULL;
 
@@ -116,8 +116,13 @@ link_api_root (SoupMessage *msg)
       if (g_strcmp0 (g_hash_table_lookup (params, "rel"), API_LINK_REL) != 0)
         continue;
       target = g_strndup (item + 1, end - item - 1);
-      uri = g_uri_parse_relative (soup_message_get_uri (msg), target, SOUP_HTTP_URI_FLAGS, NULL);
-      if (uri != NULL)
+      uri = g_uri_parse_relative (base, target, SOUP_HTTP_URI_FLAGS, NULL);
+      /* Only a web address with a host: "https:/..//x" parses without one,
+       * and GLib cannot even print that (found by
+       * tests/fuzz/fuzz-wordpress-reply). */
+      if (uri != NULL && g_uri_get_host (uri) != NULL && g_uri_get_host (uri)[0] != '\0' &&
+          (g_strcmp0 (g_uri_get_scheme (uri), "https") == 0 ||
+           g_strcmp0 (g_uri_get_scheme (uri), "http") == 0))
         root = g_uri_to_string (uri);
     }
 
@@ -181,9 +186,9 @@ dup_string_array (JsonObject *object,
   return g_strv_builder_end (builder);
 }
 
-static BylineCmsSiteInfo *
-site_info_from_json (JsonObject *object,
-                     const char *api_root)
+BylineCmsSiteInfo *
+wp_site_info_from_json (JsonObject *object,
+                        const char *api_root)
 {
   BylineCmsSiteInfo *info = g_new0 (BylineCmsSiteInfo, 1);
   JsonNode *auth = json_object_get_member (object, "authentication");
@@ -208,7 +213,7 @@ discover_index_cb (GTask       *task,
   const char *api_root = g_task_get_task_data (task);
 
   if (object != NULL)
-    info = site_info_from_json (object, api_root);
+    info = wp_site_info_from_json (object, api_root);
 
   if (info == NULL || !g_strv_contains ((const char * const *) info->namespaces, "wp/v2"))
     {
@@ -228,7 +233,8 @@ discover_home_cb (GTask       *task,
                   JsonNode    *json)
 {
   BylineCmsWordpress *self = task_self (task);
-  char *api_root = link_api_root (msg);
+  char *api_root = wp_link_api_root (soup_message_get_response_headers (msg),
+                                     soup_message_get_uri (msg));
   g_autoptr(SoupMessage) index = NULL;
 
   if (api_root != NULL && !root_keeps_scheme (self->site_url, api_root))
@@ -295,27 +301,31 @@ granted_capabilities (JsonObject *object)
   return g_strv_builder_end (builder);
 }
 
-static void
-verify_cb (GTask       *task,
-           SoupMessage *msg,
-           JsonNode    *json)
+/* users/me; %NULL when the reply has no user in it. */
+BylineCmsUser *
+wp_user_from_json (JsonNode *json)
 {
   JsonObject *object = item_object (json);
   BylineCmsUser *user;
 
   if (object == NULL)
-    {
-      return_protocol_error (task, "user");
-      return;
-    }
+    return NULL;
 
   user = g_new0 (BylineCmsUser, 1);
-  user->id = json_object_get_int_member (object, "id");
+  user->id = byline_json_peek_int (object, "id", 0);
   user->name = g_strdup (byline_json_peek_string (object, "name"));
   user->username = g_strdup (byline_json_peek_string (object, "username"));
   user->roles = dup_string_array (object, "roles");
   user->capabilities = granted_capabilities (object);
-  g_task_return_pointer (task, user, (GDestroyNotify) byline_cms_user_free);
+  return user;
+}
+
+static void
+verify_cb (GTask       *task,
+           SoupMessage *msg,
+           JsonNode    *json)
+{
+  return_parsed (task, wp_user_from_json (json), (GDestroyNotify) byline_cms_user_free, "user");
 }
 
 /* A wrong application password still gets 200 on public routes: only
@@ -349,8 +359,8 @@ terms_fetch_free (TermsFetch *fetch)
   g_free (fetch);
 }
 
-static BylineCmsTerm *
-term_from_json (JsonNode *node)
+BylineCmsTerm *
+wp_term_from_json (JsonNode *node)
 {
   JsonObject *object = item_object (node);
   BylineCmsTerm *term;
@@ -358,10 +368,10 @@ term_from_json (JsonNode *node)
   if (object == NULL)
     return NULL;
 
-  term = byline_cms_term_new (json_object_get_int_member (object, "id"),
+  term = byline_cms_term_new (byline_json_peek_int (object, "id", 0),
                               byline_json_peek_string (object, "name"));
   term->slug = g_strdup (byline_json_peek_string (object, "slug"));
-  term->parent = json_object_get_int_member_with_default (object, "parent", 0);
+  term->parent = byline_json_peek_int (object, "parent", 0);
   return term;
 }
 
@@ -383,7 +393,7 @@ terms_page_cb (GTask       *task,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      BylineCmsTerm *term = term_from_json (json_array_get_element (array, i));
+      BylineCmsTerm *term = wp_term_from_json (json_array_get_element (array, i));
       if (term != NULL)
         g_ptr_array_add (fetch->terms, term);
     }
@@ -435,7 +445,7 @@ create_tag_cb (GTask       *task,
                SoupMessage *msg,
                JsonNode    *json)
 {
-  return_parsed (task, term_from_json (json), (GDestroyNotify) byline_cms_term_free, "tag");
+  return_parsed (task, wp_term_from_json (json), (GDestroyNotify) byline_cms_term_free, "tag");
 }
 
 static void
@@ -469,7 +479,7 @@ tag_search_cb (GTask       *task,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autoptr(BylineCmsTerm) term = term_from_json (json_array_get_element (array, i));
+      g_autoptr(BylineCmsTerm) term = wp_term_from_json (json_array_get_element (array, i));
       g_autofree char *folded = term != NULL ? g_utf8_casefold (term->name, -1) : NULL;
 
       if (g_strcmp0 (folded, wanted) == 0)
@@ -509,8 +519,8 @@ media_file_name (JsonObject *object)
   return slash != NULL ? g_uri_unescape_string (slash + 1, NULL) : NULL;
 }
 
-static BylineCmsMedia *
-media_from_json (JsonNode *node)
+BylineCmsMedia *
+wp_media_from_json (JsonNode *node)
 {
   JsonObject *object = item_object (node);
   BylineCmsMedia *media;
@@ -519,8 +529,8 @@ media_from_json (JsonNode *node)
     return NULL;
 
   media = g_new0 (BylineCmsMedia, 1);
-  media->id = json_object_get_int_member (object, "id");
-  media->post = json_object_get_int_member_with_default (object, "post", 0);
+  media->id = byline_json_peek_int (object, "id", 0);
+  media->post = byline_json_peek_int (object, "post", 0);
   media->source_url = g_strdup (byline_json_peek_string (object, "source_url"));
   media->file_name = media_file_name (object);
   return media;
@@ -529,9 +539,9 @@ media_from_json (JsonNode *node)
 /* WordPress stores a name it already has as "<stem>-1.jpg" and a big photo
  * scaled down as "<stem>-scaled.jpg": the stem carries the photo's hash, so
  * any of these is the same photo. */
-static gboolean
-media_has_file_name (JsonNode   *node,
-                     const char *file_name)
+gboolean
+wp_media_has_file_name (JsonNode   *node,
+                        const char *file_name)
 {
   JsonObject *object = object_or_null (node);
   g_autofree char *name = NULL;
@@ -575,7 +585,12 @@ media_texts_new (const char *title,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *names[] = { "title", "caption", "alt_text", "description" };
-  const char *values[] = { title, caption, alt_text, description };
+  /* Title, caption and description are HTML to WordPress; the alt text is
+   * an attribute it escapes itself. */
+  g_autofree char *title_html = byline_cms_text_to_html (title);
+  g_autofree char *caption_html = byline_cms_text_to_html (caption);
+  g_autofree char *description_html = byline_cms_text_to_html (description);
+  const char *values[] = { title_html, caption_html, alt_text, description_html };
   gboolean any = FALSE;
 
   json_builder_begin_object (builder);
@@ -597,7 +612,8 @@ media_reply_cb (GTask       *task,
                 SoupMessage *msg,
                 JsonNode    *json)
 {
-  return_parsed (task, media_from_json (json), (GDestroyNotify) byline_cms_media_free, "media item");
+  return_parsed (task, wp_media_from_json (json), (GDestroyNotify) byline_cms_media_free,
+                 "media item");
 }
 
 /* The texts go in a JSON follow-up: in the query of the upload they would
@@ -608,7 +624,7 @@ upload_sent_cb (GTask       *task,
                 JsonNode    *json)
 {
   Upload *upload = g_task_get_task_data (task);
-  g_autoptr(BylineCmsMedia) media = media_from_json (json);
+  g_autoptr(BylineCmsMedia) media = wp_media_from_json (json);
   g_autofree char *route = NULL;
 
   if (media == NULL)
@@ -765,9 +781,9 @@ find_media_cb (GTask       *task,
     return;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
-    if (media_has_file_name (json_array_get_element (array, i), file_name))
+    if (wp_media_has_file_name (json_array_get_element (array, i), file_name))
       {
-        g_task_return_pointer (task, media_from_json (json_array_get_element (array, i)),
+        g_task_return_pointer (task, wp_media_from_json (json_array_get_element (array, i)),
                                (GDestroyNotify) byline_cms_media_free);
         return;
       }

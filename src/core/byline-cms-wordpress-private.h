@@ -55,4 +55,23 @@ void         wp_request           (GTask               *task,
 
 void         byline_cms_wordpress_iface_init (BylineCmsInterface *iface);
 
+/* Reading replies. Separate from the exchanges so that the tests and the
+ * fuzzer (tests/fuzz/fuzz-wordpress-reply.c) reach every parser with any
+ * input, status and headers. */
+JsonNode          *wp_parse_json          (GBytes              *bytes);
+GError            *wp_error_from_status   (GUri                *uri,
+                                           guint                status,
+                                           SoupMessageHeaders  *headers,
+                                           JsonNode            *json,
+                                           WpReplyFlags         flags);
+char              *wp_link_api_root       (SoupMessageHeaders  *headers,
+                                           GUri                *base);
+BylineCmsSiteInfo *wp_site_info_from_json (JsonObject          *object,
+                                           const char          *api_root);
+BylineCmsUser     *wp_user_from_json      (JsonNode            *json);
+BylineCmsTerm     *wp_term_from_json      (JsonNode            *node);
+BylineCmsMedia    *wp_media_from_json     (JsonNode            *node);
+gboolean           wp_media_has_file_name (JsonNode            *node,
+                                           const char          *file_name);
+
 G_END_DECLS

@@ -126,16 +126,16 @@ code_for_status (guint        status,
 }
 
 static GError *
-error_from_redirect (SoupMessage *msg)
+error_from_redirect (GUri               *uri,
+                     SoupMessageHeaders *headers)
 {
-  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (msg),
-                                                       "Location");
+  const char *location = soup_message_headers_get_one (headers, "Location");
   g_autoptr(GUri) target = NULL;
 
   if (location != NULL)
-    target = g_uri_parse_relative (soup_message_get_uri (msg), location, SOUP_HTTP_URI_FLAGS, NULL);
+    target = g_uri_parse_relative (uri, location, SOUP_HTTP_URI_FLAGS, NULL);
 
-  if (target != NULL && !byline_cms_wordpress_redirect_allowed (soup_message_get_uri (msg), target))
+  if (target != NULL && !byline_cms_wordpress_redirect_allowed (uri, target))
     return byline_cms_error_new (BYLINE_CMS_ERROR_TLS, -1,
                                  "The site redirected from HTTPS to plain HTTP. Byline never "
                                  "sends anything unencrypted to a site reached over HTTPS.");
@@ -145,34 +145,32 @@ error_from_redirect (SoupMessage *msg)
 }
 
 /*
- * wp_error_from_reply:
- * @msg: the exchange
+ * wp_error_from_status:
+ * @uri: the address the request went to
+ * @status: the HTTP status of the reply
+ * @headers: the reply's headers
  * @json: (nullable): the reply body parsed as JSON, %NULL if it is not JSON
  * @flags: what the request accepts
- * @transport_error: (nullable): what libsoup or GIO reported
  *
- * The one place where WordPress replies and transport failures become
- * BYLINE_CMS_ERROR codes.
+ * The one place where WordPress replies become BYLINE_CMS_ERROR codes. It
+ * takes the parts of the reply rather than the SoupMessage so that tests
+ * and the fuzzer can feed it any status (libsoup 3 has no public setter).
  *
  * Returns: (nullable): the error, or %NULL for a usable reply
  */
-static GError *
-wp_error_from_reply (SoupMessage *msg,
-                     JsonNode    *json,
-                     WpReplyFlags flags,
-                     GError      *transport_error)
+GError *
+wp_error_from_status (GUri               *uri,
+                      guint               status,
+                      SoupMessageHeaders *headers,
+                      JsonNode           *json,
+                      WpReplyFlags        flags)
 {
   g_autoptr(GDateTime) now = NULL;
   const char *sentence;
   const char *message;
   BylineCmsError code;
-  guint status;
   gint64 retry_after;
 
-  if (transport_error != NULL)
-    return error_from_transport (msg, transport_error);
-
-  status = soup_message_get_status (msg);
   if (SOUP_STATUS_IS_SUCCESSFUL (status) || (flags & WP_REPLY_ANY_STATUS) != 0)
     {
       if (json != NULL || (flags & WP_REPLY_JSON) == 0)
@@ -183,15 +181,29 @@ wp_error_from_reply (SoupMessage *msg,
     }
 
   if (SOUP_STATUS_IS_REDIRECTION (status))
-    return error_from_redirect (msg);
+    return error_from_redirect (uri, headers);
 
   code = code_for_status (status, &sentence);
   message = wordpress_message (json);
   now = g_date_time_new_now_utc ();
-  retry_after = byline_cms_parse_retry_after (
-      soup_message_headers_get_one (soup_message_get_response_headers (msg), "Retry-After"), now);
+  retry_after = byline_cms_parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"),
+                                              now);
 
   return byline_cms_error_new (code, retry_after, message != NULL ? message : sentence);
+}
+
+/* The same for a finished exchange, transport failures included. */
+static GError *
+wp_error_from_reply (SoupMessage *msg,
+                     JsonNode    *json,
+                     WpReplyFlags flags,
+                     GError      *transport_error)
+{
+  if (transport_error != NULL)
+    return error_from_transport (msg, transport_error);
+
+  return wp_error_from_status (soup_message_get_uri (msg), soup_message_get_status (msg),
+                               soup_message_get_response_headers (msg), json, flags);
 }
 
 /* URLs and redirects ----------------------------------------------------- */
@@ -359,14 +371,17 @@ exchange_free (Exchange *exchange)
 
 static void exchange_start (Exchange *exchange);
 
-static JsonNode *
-parse_json (GBytes *bytes)
+/* The body of a reply as JSON; %NULL when it is empty or not JSON. */
+JsonNode *
+wp_parse_json (GBytes *bytes)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
-  if (size == 0 || !json_parser_load_from_data (parser, data, size, NULL))
+  /* Blank text parses without a root (found by tests/fuzz/fuzz-wordpress-reply). */
+  if (size == 0 || !json_parser_load_from_data (parser, data, size, NULL) ||
+      json_parser_get_root (parser) == NULL)
     return NULL;
 
   return json_node_ref (json_parser_get_root (parser));
@@ -418,7 +433,7 @@ exchange_sent_cb (GObject      *object,
     return;
 
   if (bytes != NULL)
-    json = parse_json (bytes);
+    json = wp_parse_json (bytes);
 
   error = wp_error_from_reply (exchange->msg, json, exchange->flags, transport_error);
   if (error != NULL)

@@ -370,6 +370,73 @@ add_ids_member (JsonBuilder  *builder,
  * Returns: (transfer full): the JSON object of the set fields of @post, as
  *   the WordPress REST API takes it
  */
+/**
+ * byline_cms_text_to_html:
+ * @text: (nullable): plain text, as the user typed it
+ *
+ * WordPress keeps a title, an excerpt or a media caption as HTML: "<" typed
+ * in a headline must arrive as "&lt;", or it is markup (a <script> kept for
+ * an editor, stripped for an author). The one escaping of those fields;
+ * byline_cms_text_from_html() undoes it on the way back.
+ *
+ * Returns: (transfer full) (nullable): the HTML of @text
+ */
+char *
+byline_cms_text_to_html (const char *text)
+{
+  return text != NULL ? g_markup_escape_text (text, -1) : NULL;
+}
+
+/**
+ * byline_cms_text_from_html:
+ * @html: (nullable): a title or excerpt as WordPress keeps it (raw)
+ *
+ * Decodes the character references that byline_cms_text_to_html() and
+ * WordPress write (&amp; &lt; &gt; &quot; &#39; &#039; &#038;); other text
+ * is kept as it is.
+ *
+ * Returns: (transfer full) (nullable): the text
+ */
+char *
+byline_cms_text_from_html (const char *html)
+{
+  static const struct { const char *ref; char c; } refs[] = {
+    { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' },
+    { "&#39;", '\'' }, { "&#039;", '\'' }, { "&#038;", '&' },
+  };
+  GString *text;
+
+  if (html == NULL)
+    return NULL;
+
+  text = g_string_sized_new (strlen (html));
+  for (const char *p = html; *p != '\0';)
+    {
+      gboolean decoded = FALSE;
+
+      for (guint i = 0; *p == '&' && i < G_N_ELEMENTS (refs) && !decoded; i++)
+        if (g_str_has_prefix (p, refs[i].ref))
+          {
+            g_string_append_c (text, refs[i].c);
+            p += strlen (refs[i].ref);
+            decoded = TRUE;
+          }
+      if (!decoded)
+        g_string_append_c (text, *p++);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+add_text_member (JsonBuilder *builder,
+                 const char  *name,
+                 const char  *text)
+{
+  g_autofree char *html = byline_cms_text_to_html (text);
+
+  add_string_member (builder, name, html);
+}
+
 JsonNode *
 byline_cms_post_to_json (const BylineCmsPost *post)
 {
@@ -380,9 +447,9 @@ byline_cms_post_to_json (const BylineCmsPost *post)
   json_builder_begin_object (builder);
   add_string_member (builder, "status", post->status);
   add_string_member (builder, "slug", post->slug);
-  add_string_member (builder, "title", post->title);
+  add_text_member (builder, "title", post->title);
   add_string_member (builder, "content", post->content);
-  add_string_member (builder, "excerpt", post->excerpt);
+  add_text_member (builder, "excerpt", post->excerpt);
   add_string_member (builder, "date_gmt", post->date_gmt);
   add_ids_member (builder, "categories", post->categories);
   add_ids_member (builder, "tags", post->tags);
@@ -417,6 +484,15 @@ dup_raw_member (JsonObject *object,
   return dup_string_member (object, name);
 }
 
+static char *
+dup_raw_text_member (JsonObject *object,
+                     const char *name)
+{
+  g_autofree char *html = dup_raw_member (object, name);
+
+  return byline_cms_text_from_html (html);
+}
+
 static GArray *
 dup_ids_member (JsonObject *object,
                 const char *name)
@@ -432,7 +508,7 @@ dup_ids_member (JsonObject *object,
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      gint64 id = json_array_get_int_element (array, i);
+      gint64 id = byline_json_node_peek_int (json_array_get_element (array, i), 0);
       g_array_append_val (ids, id);
     }
   return ids;
@@ -456,20 +532,20 @@ byline_cms_post_new_from_json (JsonNode *node)
     return NULL;
 
   object = json_node_get_object (node);
-  if (json_object_get_int_member_with_default (object, "id", 0) <= 0)
+  if (byline_json_peek_int (object, "id", 0) <= 0)
     return NULL;
 
   post = byline_cms_post_new ();
-  post->id = json_object_get_int_member (object, "id");
+  post->id = byline_json_peek_int (object, "id", 0);
   post->status = dup_string_member (object, "status");
   post->slug = dup_string_member (object, "slug");
-  post->title = dup_raw_member (object, "title");
+  post->title = dup_raw_text_member (object, "title");
   post->content = dup_raw_member (object, "content");
-  post->excerpt = dup_raw_member (object, "excerpt");
+  post->excerpt = dup_raw_text_member (object, "excerpt");
   post->date_gmt = dup_string_member (object, "date_gmt");
   post->categories = dup_ids_member (object, "categories");
   post->tags = dup_ids_member (object, "tags");
-  post->featured_media = json_object_get_int_member_with_default (object, "featured_media", -1);
+  post->featured_media = byline_json_peek_int (object, "featured_media", -1);
   post->link = dup_string_member (object, "link");
   post->modified_gmt = dup_string_member (object, "modified_gmt");
   return post;

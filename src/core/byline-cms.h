@@ -143,8 +143,13 @@ void               byline_cms_post_free          (BylineCmsPost           *post)
 void               byline_cms_post_set_ids       (GArray                 **ids,
                                                   const gint64            *values,
                                                   guint                    n_values);
+/* Title and excerpt go as HTML (byline_cms_text_to_html()) and come back
+ * as text. */
 JsonNode          *byline_cms_post_to_json       (const BylineCmsPost     *post);
 BylineCmsPost     *byline_cms_post_new_from_json (JsonNode                *node);
+
+char              *byline_cms_text_to_html       (const char              *text);
+char              *byline_cms_text_from_html     (const char              *html);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineCmsSiteInfo, byline_cms_site_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineCmsUser, byline_cms_user_free)

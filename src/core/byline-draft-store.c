@@ -298,11 +298,12 @@ article_changed_cb (BylineArticle *article,
                     BylineTracked *t)
 {
   t->change_gen++;
-  if (!t->read_only)
-    {
-      g_clear_handle_id (&t->autosave_id, g_source_remove);
-      t->autosave_id = g_timeout_add (t->store->autosave_delay_ms, autosave_cb, t);
-    }
+  /* The first change since the last save starts the clock and later ones
+   * do not push it back: with a timer restarted on every keystroke, steady
+   * typing was never saved until a pause, and a crash lost all of it
+   * (found by tests/reliability/crash-test). */
+  if (!t->read_only && t->autosave_id == 0)
+    t->autosave_id = g_timeout_add (t->store->autosave_delay_ms, autosave_cb, t);
   byline_draft_store_update_state (t);
 }
 

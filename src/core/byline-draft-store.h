@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The drafts on disk: nothing typed is lost. The store tracks the open
- * articles, saves each one a short delay after its last change (atomically,
+ * articles, saves each one at most a short delay after a change (atomically,
  * durably, in a worker thread), keeps a header index so the library lists
  * fast, moves corrupt files aside, keeps deleted drafts in a trash for 30
  * days and notices what another process (byline-cli) changes.

@@ -367,8 +367,12 @@ parse_root (JsonParser  *parser,
 
   if (!json_parser_load_from_data (parser, text, length, &json_error))
     {
+      /* json-glib may quote a token cut in the middle of a character
+       * (found by tests/fuzz/fuzz-import-ninjs). */
+      g_autofree char *reason = g_utf8_make_valid (json_error->message, -1);
+
       g_set_error (error, BYLINE_IMPORT_ERROR, BYLINE_IMPORT_ERROR_INVALID_JSON,
-                   _("The file is not valid JSON: %s"), json_error->message);
+                   _("The file is not valid JSON: %s"), reason);
       return NULL;
     }
 

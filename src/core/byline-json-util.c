@@ -41,3 +41,36 @@ byline_json_peek_array (JsonObject *object,
 
   return json_node_get_array (node);
 }
+
+/* Returns: the node's number as an integer, @fallback when it is absent,
+ * null or not a number (json-glib's getters raise a critical on an object
+ * or an array: found by tests/fuzz/fuzz-wordpress-reply). */
+gint64
+byline_json_node_peek_int (JsonNode *node,
+                           gint64    fallback)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      return json_node_get_int (node);
+    case G_TYPE_DOUBLE:
+      return (gint64) json_node_get_double (node);
+    default:
+      return fallback;
+    }
+}
+
+/* Returns: the member as an integer, as byline_json_node_peek_int() */
+gint64
+byline_json_peek_int (JsonObject *object,
+                      const char *member,
+                      gint64      fallback)
+{
+  g_return_val_if_fail (object != NULL, fallback);
+  g_return_val_if_fail (member != NULL, fallback);
+
+  return byline_json_node_peek_int (json_object_get_member (object, member), fallback);
+}

@@ -19,5 +19,10 @@ const char *byline_json_peek_string (JsonObject *object,
                                      const char *member);
 JsonArray  *byline_json_peek_array  (JsonObject *object,
                                      const char *member);
+gint64      byline_json_peek_int    (JsonObject *object,
+                                     const char *member,
+                                     gint64      fallback);
+gint64      byline_json_node_peek_int (JsonNode *node,
+                                       gint64    fallback);
 
 G_END_DECLS

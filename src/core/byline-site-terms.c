@@ -229,9 +229,15 @@ byline_site_terms_load (const char  *path,
     terms = terms_from_json (json_parser_get_root (parser));
 
   if (terms == NULL)
-    g_set_error (error, BYLINE_SITE_ERROR, BYLINE_SITE_ERROR_NO_CACHE,
-                 "The site's categories and tags have not been fetched yet%s%s.",
-                 local_error != NULL ? ": " : "", local_error != NULL ? local_error->message : "");
+    {
+      /* json-glib's message may quote a token cut inside a character. */
+      g_autofree char *reason = local_error != NULL ? g_utf8_make_valid (local_error->message, -1)
+                                                    : NULL;
+
+      g_set_error (error, BYLINE_SITE_ERROR, BYLINE_SITE_ERROR_NO_CACHE,
+                   "The site's categories and tags have not been fetched yet%s%s.",
+                   reason != NULL ? ": " : "", reason != NULL ? reason : "");
+    }
   return terms;
 }
 

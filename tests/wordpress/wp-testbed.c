@@ -46,13 +46,22 @@ testbed_load (void)
   if (env_file != NULL)
     g_file_get_contents (env_file, &contents, NULL, NULL);
 
+  /* Called by every fixture: the previous values go. */
+  g_free (testbed.url);
   testbed.url = testbed_lookup (contents, "BYLINE_WP_URL");
+  g_free (testbed.https_url);
   testbed.https_url = testbed_lookup (contents, "BYLINE_WP_HTTPS_URL");
+  g_free (testbed.ca);
   testbed.ca = testbed_lookup (contents, "BYLINE_WP_CA");
+  g_free (testbed.api_root);
   testbed.api_root = testbed_lookup (contents, "BYLINE_WP_API_ROOT");
+  g_free (testbed.author);
   testbed.author = testbed_lookup (contents, "BYLINE_WP_AUTHOR_USER");
+  g_free (testbed.author_password);
   testbed.author_password = testbed_lookup (contents, "BYLINE_WP_AUTHOR_APP_PASSWORD");
+  g_free (testbed.admin);
   testbed.admin = testbed_lookup (contents, "BYLINE_WP_ADMIN_USER");
+  g_free (testbed.admin_password);
   testbed.admin_password = testbed_lookup (contents, "BYLINE_WP_ADMIN_APP_PASSWORD");
 
   if (testbed.url != NULL && testbed.https_url != NULL && testbed.ca != NULL &&
