@@ -280,6 +280,10 @@ byline_cli_run_async_until_done (GAsyncResult **result)
   return *result;
 }
 
+static BylineCliExit byline_cli_vprint (BylineCliExit  status,
+                                        const char    *format,
+                                        va_list        args) G_GNUC_PRINTF (2, 0);
+
 static BylineCliExit
 byline_cli_vprint (BylineCliExit  status,
                    const char    *format,

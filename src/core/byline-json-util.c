@@ -57,7 +57,15 @@ byline_json_node_peek_int (JsonNode *node,
     case G_TYPE_INT64:
       return json_node_get_int (node);
     case G_TYPE_DOUBLE:
-      return (gint64) json_node_get_double (node);
+      {
+        double value = json_node_get_double (node);
+
+        /* A number beyond gint64 (a broken or hostile reply) is no id;
+         * converting it would be undefined behaviour. */
+        if (!(value >= (double) G_MININT64 && value < (double) G_MAXINT64))
+          return fallback;
+        return (gint64) value;
+      }
     default:
       return fallback;
     }
