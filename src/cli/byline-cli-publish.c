@@ -17,6 +17,7 @@
 #include "byline-cli-private.h"
 #include "byline-draft-state.h"
 #include "byline-json-util.h"
+#include "byline-model-private.h"
 #include "byline-outbox.h"
 #include "byline-site-terms.h"
 
@@ -251,17 +252,6 @@ journal_dup_error (const BylineOutboxJournal *journal)
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
 add_int (JsonBuilder *builder,
          const char  *name,
          gint64       value)
@@ -309,10 +299,10 @@ add_media (JsonBuilder               *builder,
       json_builder_begin_object (builder);
       if (photo->media_id > 0)
         add_int (builder, "id", photo->media_id);
-      add_string (builder, "source_url", photo->url);
-      add_string (builder, "file", photo->file_name);
-      add_string (builder, "name", photo_original_name (journal, photo->id));
-      add_string (builder, "photo", photo->id);
+      byline_json_add_string (builder, "source_url", photo->url);
+      byline_json_add_string (builder, "file", photo->file_name);
+      byline_json_add_string (builder, "name", photo_original_name (journal, photo->id));
+      byline_json_add_string (builder, "photo", photo->id);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -330,20 +320,20 @@ journal_to_json (Outbox                    *ob,
   g_autofree char *next = NULL;
 
   json_builder_begin_object (builder);
-  add_string (builder, "id", journal->article_id);
-  add_string (builder, "title", info != NULL ? byline_draft_info_get_title (info) : NULL);
-  add_string (builder, "site", journal->site_id);
-  add_string (builder, "state", byline_outbox_state_to_string (journal->state));
-  add_string (builder, "error", error);
+  byline_json_add_string (builder, "id", journal->article_id);
+  byline_json_add_string (builder, "title", info != NULL ? byline_draft_info_get_title (info) : NULL);
+  byline_json_add_string (builder, "site", journal->site_id);
+  byline_json_add_string (builder, "state", byline_outbox_state_to_string (journal->state));
+  byline_json_add_string (builder, "error", error);
   if (journal->state == BYLINE_OUTBOX_STATE_WAITING && journal->next_attempt != NULL)
     {
       next = g_date_time_format_iso8601 (journal->next_attempt);
-      add_string (builder, "next_attempt", next);
+      byline_json_add_string (builder, "next_attempt", next);
     }
   if (journal->post_id > 0)
     add_int (builder, "post_id", journal->post_id);
-  add_string (builder, "link", journal->link);
-  add_string (builder, "status", journal->remote_status);
+  byline_json_add_string (builder, "link", journal->link);
+  byline_json_add_string (builder, "status", journal->remote_status);
   add_media (builder, journal);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
