@@ -321,7 +321,8 @@ journal_to_json (Outbox                    *ob,
 
   json_builder_begin_object (builder);
   byline_json_add_string (builder, "id", journal->article_id);
-  byline_json_add_string (builder, "title", info != NULL ? byline_draft_info_get_title (info) : NULL);
+  byline_json_add_string (builder, "title",
+                          info != NULL ? byline_draft_info_get_title (info) : NULL);
   byline_json_add_string (builder, "site", journal->site_id);
   byline_json_add_string (builder, "state", byline_outbox_state_to_string (journal->state));
   byline_json_add_string (builder, "error", error);
