@@ -51,10 +51,26 @@ readonly DEMO=$BYLINE_SOURCE_ROOT/tools/demo-site
 readonly KEYRING_RUN=$BYLINE_SOURCE_ROOT/tests/keyring-run
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/byline-demo-test.XXXXXX")
-# The testbed's mariadbd runs as nobody and must reach DIR/wordpress.
+# The testbed's mariadbd runs as nobody and must reach DIR/wordpress: it
+# can in $TMP/demo. $TMP/private/demo is out of its reach, as in a
+# checkout under /root: there the demo puts WordPress under /tmp.
 chmod 711 "$TMP"
-trap '"$BYLINE_SOURCE_ROOT/tests/wordpress/testbed" stop "$TMP/demo/wordpress" >/dev/null 2>&1; rm -rf "$TMP"' EXIT
-readonly TMP DIR=$TMP/demo OUT=$TMP/out
+mkdir -m 700 "$TMP/private"
+readonly TMP OUT=$TMP/out
+
+cleanup() {
+	local d wp
+	for d in "$TMP/demo" "$TMP/private/demo"; do
+		wp=$(realpath -m -- "$d/wordpress")
+		"$BYLINE_SOURCE_ROOT/tests/wordpress/testbed" stop "$wp" >/dev/null 2>&1
+		[[ $wp == "$d/wordpress" ]] || rm -rf "$wp"
+	done
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+# The demo folder of the cases running; the look command reads it too.
+DIR=$TMP/demo
 
 # True if PID runs (a zombie waiting for a slow init does not).
 alive() {
@@ -99,7 +115,7 @@ testbed_gone() {
 	while read -r pid; do
 		alive "$pid" && return 1
 	done <"$out/pids"
-	! grep -qsF "'$DIR/wordpress/wordpress-config.php'" /etc/wordpress/config-byline-*.php
+	! grep -qsF "'$(realpath -- "$DIR/wordpress")/wordpress-config.php'" /etc/wordpress/config-byline-*.php
 }
 
 port_closed() {
@@ -161,25 +177,32 @@ ok $? "the password is not in the command's environment"
 # --- 2. A session bus with a keyring: used, and the site forgotten after. ---
 # Reuses DIR: a previous demo's folder is replaced.
 out=$OUT/session
-"$KEYRING_RUN" sh -c '
-	"$0" --cli "$BYLINE_CLI" "$1" "$2" "$3" look 7
-	echo $? >"$3/../session-status"
-	gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets \
-		--method org.freedesktop.Secret.Service.SearchItems \
-		"{'"'"'xdg:schema'"'"': '"'"'io.github.bylinedesk.Byline.Site'"'"'}" >"$3/../secrets-after" 2>&1
-	echo "$DBUS_SESSION_BUS_ADDRESS" >"$3/../session-bus"
-' "$DEMO" "$DIR" "$TMP/look" "$out" >"$TMP/session.log" 2>&1
+cat >"$TMP/in-session" <<'SH'
+#!/bin/sh
+# In keyring-run's session: the demo, then what it left in the keyring.
+demo=$1 dir=$2 look=$3 out=$4
+"$demo" --cli "$BYLINE_CLI" "$dir" "$look" "$out" look 7
+echo $? >"$out.status"
+gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets \
+	--method org.freedesktop.Secret.Service.SearchItems \
+	"{'xdg:schema': 'io.github.bylinedesk.Byline.Site'}" >"$out.secrets-after" 2>&1
+echo "$DBUS_SESSION_BUS_ADDRESS" >"$out.bus"
+SH
+chmod +x "$TMP/in-session"
+"$KEYRING_RUN" "$TMP/in-session" "$DEMO" "$DIR" "$TMP/look" "$out" >"$TMP/session.log" 2>&1
 [[ -f $out/ready ]] || bail "the demo never ran its command: $(tail -n 20 "$TMP/session.log")"
-check "the command's exit status comes back (7)" grep -qx 7 "$OUT/session-status"
-check "the command ran on the session's bus" cmp -s "$out/bus" "$OUT/session-bus"
+check "the command's exit status comes back (7)" grep -qx 7 "$out.status"
+check "the command ran on the session's bus" cmp -s "$out/bus" "$out.bus"
 check "the password was in the session's keyring" grep -q "/org/freedesktop/secrets/collection/" "$out/secrets"
-check "it is gone from there after the demo" grep -qF "(@ao [], @ao [])" "$OUT/secrets-after"
+check "it is gone from there after the demo" grep -qF "(@ao [], @ao [])" "$out.secrets-after"
 check "WordPress is stopped" testbed_gone "$out"
 check "the previous demo's WordPress was replaced" test "$(wp_url)" != "$url"
 
-# --- 3. kill, then 4. Ctrl+C, while the app runs. ---
+# --- 3. kill, then 4. Ctrl+C, while the app runs, out of nobody's reach. ---
+DIR=$TMP/private/demo
+export DEMO_DIR=$DIR
 interrupt() {
-	local how=$1 out=$OUT/$1 i
+	local how=$1 out=$OUT/$1
 	python3 - "$how" "$out" "$DEMO" "$BYLINE_CLI" "$DIR" "$TMP/look" <<'PY'
 import os, pty, signal, sys, time
 how, out, demo, cli, d, look = sys.argv[1:]
@@ -212,8 +235,10 @@ sys.exit(os.waitstatus_to_exitcode(status))
 PY
 	echo $?
 }
+first_wp=
 for how in kill ctrl-c; do
 	out=$OUT/$how
+	[[ -L $DIR/wordpress ]] && first_wp=$(realpath -- "$DIR/wordpress")
 	status=$(interrupt "$how")
 	[[ -f $out/ready ]] || bail "$how: the demo never ran its command"
 	expected=143
@@ -221,7 +246,12 @@ for how in kill ctrl-c; do
 	ok "$((status != expected))" "$how: the demo exits with $expected" "status $status" "$(tail -n 5 "$out.log" 2>/dev/null)"
 	check "$how: WordPress is stopped" testbed_gone "$out"
 	check "$how: its port is closed" port_closed "$(wp_url)"
+	wp=$(realpath -- "$DIR/wordpress")
+	[[ -L $DIR/wordpress && $wp == "${TMPDIR:-/tmp}"/byline-demo-site.* ]]
+	ok $? "$how: WordPress ran under /tmp, linked from the demo folder" "$wp"
 done
+[[ -n $first_wp && ! -e $first_wp ]]
+ok $? "the previous demo's WordPress folder under /tmp is gone" "$first_wp"
 
 # --- 5. A folder that is not a demo's is refused, and left alone. ---
 mkdir -p "$TMP/not-a-demo"
