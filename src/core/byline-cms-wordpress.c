@@ -31,10 +31,28 @@ static GParamSpec *properties[N_PROPS];
 
 /* The one error mapping ---------------------------------------------------- */
 
+/* "bao.example" or "127.0.0.1:8080": which site could not be reached is
+ * the first thing a user with several sites needs to know. */
+static char *
+dup_host (SoupMessage *msg)
+{
+  GUri *uri = soup_message_get_uri (msg);
+  int port = g_uri_get_port (uri);
+  gboolean default_port = port == -1 ||
+    (port == 80 && g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0) ||
+    (port == 443 && g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0);
+
+  if (default_port)
+    return g_strdup (g_uri_get_host (uri));
+  return g_strdup_printf ("%s:%d", g_uri_get_host (uri), port);
+}
+
 static GError *
 error_from_transport (SoupMessage *msg,
                       GError      *error)
 {
+  g_autofree char *host = dup_host (msg);
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (error);
 
@@ -47,8 +65,10 @@ error_from_transport (SoupMessage *msg,
     }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return byline_cms_error_new (BYLINE_CMS_ERROR_NETWORK, -1,
-                                 "The site did not answer in time.");
+    {
+      g_autofree char *text = g_strdup_printf ("%s did not answer in time.", host);
+      return byline_cms_error_new (BYLINE_CMS_ERROR_NETWORK, -1, text);
+    }
 
   if (error->domain == SOUP_SESSION_ERROR)
     {
@@ -58,7 +78,7 @@ error_from_transport (SoupMessage *msg,
     }
 
   {
-    g_autofree char *text = g_strdup_printf ("Could not reach the site: %s.", error->message);
+    g_autofree char *text = g_strdup_printf ("Could not reach %s (%s).", host, error->message);
     return byline_cms_error_new (BYLINE_CMS_ERROR_NETWORK, -1, text);
   }
 }

@@ -580,6 +580,18 @@ test_connection_reset_mid_upload (void)
   g_socket_service_stop (service);
 }
 
+/* "Could not reach 127.0.0.1:PORT (…)": which site, for a user with
+ * several. */
+static void
+assert_names_host (const GError *error,
+                   FakeSite     *site)
+{
+  g_autofree char *host = g_strndup (site->base + strlen ("http://"),
+                                     strlen (site->base) - strlen ("http://") - 1);
+
+  g_assert_nonnull (strstr (error->message, host));
+}
+
 static void
 test_connection_refused (void)
 {
@@ -590,6 +602,7 @@ test_connection_refused (void)
   soup_server_disconnect (site->server);
   error = get_post_error (cms);
   g_assert_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_NETWORK);
+  assert_names_host (error, site);
 }
 
 static void
@@ -604,6 +617,7 @@ test_timeout (void)
   error = get_post_error (cms);
   g_assert_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_NETWORK);
   g_assert_true (byline_cms_error_is_transient (error));
+  assert_names_host (error, site);
 }
 
 static void
