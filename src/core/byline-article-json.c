@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "byline-article-private.h"
 #include "byline-model-private.h"
@@ -358,14 +359,16 @@ read_header (JsonObject  *object,
 
   if (*version == 0)
     {
-      byline_json_set_invalid (error, NULL, "version", "is missing");
+      /* Translators: completes “Invalid article: “field” %s”. */
+      byline_json_set_invalid (error, NULL, "version", _("is missing"));
       return FALSE;
     }
 
   /* The id names the draft's folder: only a real UUID may get there. */
   if (*id == NULL || !g_uuid_string_is_valid (*id))
     {
-      byline_json_set_invalid (error, NULL, "id", "must be a UUID");
+      /* Translators: completes “Invalid article: “field” %s”. */
+      byline_json_set_invalid (error, NULL, "id", _("must be a UUID"));
       return FALSE;
     }
 
@@ -412,7 +415,7 @@ byline_article_new_from_json (JsonNode  *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error_literal (error, BYLINE_ARTICLE_ERROR, BYLINE_ARTICLE_ERROR_INVALID,
-                           "Invalid article: not a JSON object");
+                           _("Invalid article: not a JSON object"));
       return NULL;
     }
 
@@ -457,18 +460,24 @@ byline_article_new_from_bytes (GBytes    *bytes,
       /* json-glib quotes the offending token cut at a byte, not at a
        * character: the message it gives may not be UTF-8 (found by
        * tests/fuzz/fuzz-article-json). */
-      g_autofree char *reason = local_error != NULL ? g_utf8_make_valid (local_error->message, -1)
-                                                    : g_strdup ("too big");
+      g_autofree char *reason = NULL;
+
+      if (local_error != NULL)
+        reason = g_utf8_make_valid (local_error->message, -1);
+      else
+        /* Translators: fills “Invalid article: not JSON (%s)”. */
+        reason = g_strdup (_("too big"));
 
       g_set_error (error, BYLINE_ARTICLE_ERROR, BYLINE_ARTICLE_ERROR_INVALID,
-                   "Invalid article: not JSON (%s)", reason);
+                   /* Translators: %s is the JSON parser's reason. */
+                   _("Invalid article: not JSON (%s)"), reason);
       return NULL;
     }
 
   if (json_parser_get_root (parser) == NULL)
     {
       g_set_error_literal (error, BYLINE_ARTICLE_ERROR, BYLINE_ARTICLE_ERROR_INVALID,
-                           "Invalid article: the file is empty");
+                           _("Invalid article: the file is empty"));
       return NULL;
     }
 

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "byline-block.h"
 #include "byline-model-private.h"
@@ -495,7 +496,11 @@ read_mark (BylineBlock  *self,
   if (kind < 0 || start < 0 || end < 0 || (kind == BYLINE_MARK_LINK && href == NULL))
     {
       byline_json_set_invalid (error, where, "type",
-                               "must be bold, italic or link, with start, end and a link's href");
+                               /* Translators: completes “Invalid article: “field” %s”;
+                                * bold, italic, link, start, end and href are the
+                                * file's own words: keep them. */
+                               _("must be bold, italic or link, with start, end and a link's "
+                                 "href"));
       return FALSE;
     }
 
@@ -545,14 +550,17 @@ block_from_fields (int          kind,
     case BYLINE_BLOCK_PHOTO:
       if (byline_photo_id_is_valid (photo_id))
         return byline_block_new_photo (photo_id);
-      byline_json_set_invalid (error, where, "photo", "must be the id of a photo");
+      /* Translators: completes “Invalid article: “field” %s”. */
+      byline_json_set_invalid (error, where, "photo", _("must be the id of a photo"));
       return NULL;
     case BYLINE_BLOCK_PARAGRAPH:
     case BYLINE_BLOCK_QUOTE:
       return byline_block_new (kind, text);
     default:
       byline_json_set_invalid (error, where, "type",
-                               "must be paragraph, heading, quote, list-item or photo");
+                               /* Translators: completes “Invalid article: “field” %s”;
+                                * the five kinds are the file's own words: keep them. */
+                               _("must be paragraph, heading, quote, list-item or photo"));
       return NULL;
     }
 }

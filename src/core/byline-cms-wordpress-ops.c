@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "byline-cms-wordpress-private.h"
 #include "byline-json-util.h"
@@ -53,12 +54,14 @@ item_object (JsonNode *json)
   return object;
 }
 
+/* @what is marked with N_() where it is named. */
 static void
 return_protocol_error (GTask      *task,
                        const char *what)
 {
   g_task_return_new_error (task, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_PROTOCOL,
-                           "The site's reply has no %s in it.", what);
+                           /* Translators: %s is what was expected, e.g. “list of posts”. */
+                           _("The site's reply has no %s in it."), _(what));
 }
 
 /* Hands a parsed reply to @task; @item is NULL when the reply did not
@@ -218,7 +221,8 @@ discover_index_cb (GTask       *task,
   if (info == NULL || !g_strv_contains ((const char * const *) info->namespaces, "wp/v2"))
     {
       g_task_return_new_error (task, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_PROTOCOL,
-                               "%s does not look like a WordPress site with its REST API on.",
+                               /* Translators: %s is the site's address. */
+                               _("%s does not look like a WordPress site with its REST API on."),
                                task_self (task)->site_url);
       return;
     }
@@ -252,7 +256,8 @@ discover_home_cb (GTask       *task,
   index = soup_message_new (SOUP_METHOD_GET, api_root);
   if (index == NULL)
     {
-      return_protocol_error (task, "usable REST API address");
+      /* Translators: fills “The site's reply has no %s in it.” */
+      return_protocol_error (task, N_("usable REST API address"));
       return;
     }
   wp_send (self, index, WP_REPLY_JSON | WP_REPLY_PAGE_IS_FINAL, task, discover_index_cb);
@@ -271,7 +276,7 @@ wp_discover (BylineCms           *cms,
   if (home == NULL)
     {
       g_task_return_new_error (task, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_PROTOCOL,
-                               "“%s” is not a web address.", self->site_url);
+                               _("“%s” is not a web address."), self->site_url);
       return;
     }
   /* Only the Link header matters: a home page that refuses HEAD or hides
@@ -325,7 +330,9 @@ verify_cb (GTask       *task,
            SoupMessage *msg,
            JsonNode    *json)
 {
-  return_parsed (task, wp_user_from_json (json), (GDestroyNotify) byline_cms_user_free, "user");
+  return_parsed (task, wp_user_from_json (json), (GDestroyNotify) byline_cms_user_free,
+                 /* Translators: fills “The site's reply has no %s in it.” */
+                 N_("user"));
 }
 
 /* A wrong application password still gets 200 on public routes: only
@@ -387,7 +394,8 @@ terms_page_cb (GTask       *task,
   JsonArray *array;
   guint64 pages = 1;
 
-  array = reply_array (task, json, "list of terms");
+  /* Translators: fills “The site's reply has no %s in it.” */
+  array = reply_array (task, json, N_("list of terms"));
   if (array == NULL)
     return;
 
@@ -445,7 +453,8 @@ create_tag_cb (GTask       *task,
                SoupMessage *msg,
                JsonNode    *json)
 {
-  return_parsed (task, wp_term_from_json (json), (GDestroyNotify) byline_cms_term_free, "tag");
+  /* Translators: fills “The site's reply has no %s in it.” */
+  return_parsed (task, wp_term_from_json (json), (GDestroyNotify) byline_cms_term_free, N_("tag"));
 }
 
 static void
@@ -473,7 +482,8 @@ tag_search_cb (GTask       *task,
   g_autofree char *wanted = g_utf8_casefold (name, -1);
   JsonArray *array;
 
-  array = reply_array (task, json, "list of tags");
+  /* Translators: fills “The site's reply has no %s in it.” */
+  array = reply_array (task, json, N_("list of tags"));
   if (array == NULL)
     return;
 
@@ -613,7 +623,8 @@ media_reply_cb (GTask       *task,
                 JsonNode    *json)
 {
   return_parsed (task, wp_media_from_json (json), (GDestroyNotify) byline_cms_media_free,
-                 "media item");
+                 /* Translators: fills “The site's reply has no %s in it.” */
+                 N_("media item"));
 }
 
 /* The texts go in a JSON follow-up: in the query of the upload they would
@@ -629,7 +640,8 @@ upload_sent_cb (GTask       *task,
 
   if (media == NULL)
     {
-      return_protocol_error (task, "media item");
+      /* Translators: fills “The site's reply has no %s in it.” */
+      return_protocol_error (task, N_("media item"));
       return;
     }
   if (upload->texts == NULL)
@@ -776,7 +788,8 @@ find_media_cb (GTask       *task,
   const char *file_name = g_task_get_task_data (task);
   JsonArray *array;
 
-  array = reply_array (task, json, "list of media");
+  /* Translators: fills “The site's reply has no %s in it.” */
+  array = reply_array (task, json, N_("list of media"));
   if (array == NULL)
     return;
 
@@ -832,17 +845,21 @@ same_ids (const GArray *sent,
 }
 
 /* WordPress answers 201 even when it silently dropped ids it did not
- * know: compare what came back with what was sent. */
+ * know: compare what came back with what was sent. The field's name is
+ * marked with N_(), translated where it is shown. */
 static const char *
 dropped_field (const BylineCmsPost *sent,
                const BylineCmsPost *got)
 {
   if (!same_ids (sent->categories, got->categories))
-    return "categories";
+    /* Translators: fills “WordPress did not accept the %s of post %s…”. */
+    return N_("categories");
   if (!same_ids (sent->tags, got->tags))
-    return "tags";
+    /* Translators: fills “WordPress did not accept the %s of post %s…”. */
+    return N_("tags");
   if (sent->featured_media >= 0 && sent->featured_media != got->featured_media)
-    return "featured image";
+    /* Translators: fills “WordPress did not accept the %s of post %s…”. */
+    return N_("featured image");
   return NULL;
 }
 
@@ -857,17 +874,24 @@ save_post_cb (GTask       *task,
 
   if (post == NULL)
     {
-      return_protocol_error (task, "post");
+      /* Translators: fills “The site's reply has no %s in it.” */
+      return_protocol_error (task, N_("post"));
       return;
     }
 
   dropped = dropped_field (sent, post);
   if (dropped != NULL)
     {
+      /* Not "%" G_GINT64_FORMAT inside the message: xgettext cannot read it. */
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, post->id);
+
       g_task_return_new_error (task, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_VALIDATION,
-                               "WordPress did not accept the %s of post %" G_GINT64_FORMAT
-                               ": they may have been deleted from the site.",
-                               dropped, post->id);
+                               /* Translators: the first %s is a field (“categories”,
+                                * “tags”, “featured image”), the second the post's
+                                * number on the site. */
+                               _("WordPress did not accept the %s of post %s: they may have "
+                                 "been deleted from the site."),
+                               _(dropped), id);
       return;
     }
 
@@ -901,7 +925,9 @@ get_post_cb (GTask       *task,
              SoupMessage *msg,
              JsonNode    *json)
 {
-  return_parsed (task, byline_cms_post_new_from_json (json), (GDestroyNotify) byline_cms_post_free, "post");
+  return_parsed (task, byline_cms_post_new_from_json (json), (GDestroyNotify) byline_cms_post_free,
+                 /* Translators: fills “The site's reply has no %s in it.” */
+                 N_("post"));
 }
 
 static void
@@ -925,7 +951,8 @@ find_post_cb (GTask       *task,
 {
   JsonArray *array;
 
-  array = reply_array (task, json, "list of posts");
+  /* Translators: fills “The site's reply has no %s in it.” */
+  array = reply_array (task, json, N_("list of posts"));
   if (array == NULL)
     return;
 

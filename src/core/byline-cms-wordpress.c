@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "byline-cms-wordpress-private.h"
 #include "byline-json-util.h"
@@ -58,27 +59,33 @@ error_from_transport (SoupMessage *msg,
 
   if (error->domain == G_TLS_ERROR || soup_message_get_tls_peer_certificate_errors (msg) != 0)
     {
-      g_autofree char *text = g_strdup_printf ("The site's security certificate could not be "
-                                               "verified (%s). Byline never connects without a "
-                                               "verified certificate.", error->message);
+      /* Translators: %s is the TLS library's reason. */
+      g_autofree char *text = g_strdup_printf (_("The site's security certificate could not be "
+                                                 "verified (%s). Byline never connects without a "
+                                                 "verified certificate."), error->message);
       return byline_cms_error_new (BYLINE_CMS_ERROR_TLS, -1, text);
     }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     {
-      g_autofree char *text = g_strdup_printf ("%s did not answer in time.", host);
+      /* Translators: %s is the site's host name, e.g. “bao.example”. */
+      g_autofree char *text = g_strdup_printf (_("%s did not answer in time."), host);
       return byline_cms_error_new (BYLINE_CMS_ERROR_NETWORK, -1, text);
     }
 
   if (error->domain == SOUP_SESSION_ERROR)
     {
-      g_autofree char *text = g_strdup_printf ("The site's reply is not valid HTTP (%s).",
+      /* Translators: %s is the HTTP library's reason. */
+      g_autofree char *text = g_strdup_printf (_("The site's reply is not valid HTTP (%s)."),
                                                error->message);
       return byline_cms_error_new (BYLINE_CMS_ERROR_PROTOCOL, -1, text);
     }
 
   {
-    g_autofree char *text = g_strdup_printf ("Could not reach %s (%s).", host, error->message);
+    /* Translators: the first %s is the site's host name, e.g. “bao.example”,
+     * the second the network library's reason. */
+    g_autofree char *text = g_strdup_printf (_("Could not reach %s (%s)."), host,
+                                             error->message);
     return byline_cms_error_new (BYLINE_CMS_ERROR_NETWORK, -1, text);
   }
 }
@@ -93,7 +100,7 @@ wordpress_member (JsonNode   *json,
   return byline_json_peek_string (json_node_get_object (json), name);
 }
 
-/* WordPress's own words, except where they mislead: with a wrong
+/* WordPress's own words (in the site's language), except where they mislead: with a wrong
  * application password it says "You are not currently logged in." */
 static const char *
 wordpress_message (JsonNode *json)
@@ -111,20 +118,20 @@ code_for_status (guint        status,
   switch (status)
     {
     case SOUP_STATUS_UNAUTHORIZED:
-      *sentence = "The site refused the user name or application password.";
+      *sentence = N_("The site refused the user name or application password.");
       return BYLINE_CMS_ERROR_AUTH;
     case SOUP_STATUS_FORBIDDEN:
-      *sentence = "The site does not allow this user to do that.";
+      *sentence = N_("The site does not allow this user to do that.");
       return BYLINE_CMS_ERROR_FORBIDDEN;
     case SOUP_STATUS_NOT_FOUND:
     case SOUP_STATUS_GONE:
-      *sentence = "The site has no such item (it may have been deleted).";
+      *sentence = N_("The site has no such item (it may have been deleted).");
       return BYLINE_CMS_ERROR_NOT_FOUND;
     case SOUP_STATUS_CONFLICT:
-      *sentence = "The item was changed on the site at the same time.";
+      *sentence = N_("The item was changed on the site at the same time.");
       return BYLINE_CMS_ERROR_CONFLICT;
     case 429: /* Too Many Requests: not in libsoup 3.2 */
-      *sentence = "The site is receiving too many requests; Byline will try again later.";
+      *sentence = N_("The site is receiving too many requests; Byline will try again later.");
       return BYLINE_CMS_ERROR_RATE_LIMITED;
     default:
       break;
@@ -132,16 +139,16 @@ code_for_status (guint        status,
 
   if (status >= 500)
     {
-      *sentence = "The site had an internal error; Byline will try again later.";
+      *sentence = N_("The site had an internal error; Byline will try again later.");
       return BYLINE_CMS_ERROR_SERVER;
     }
   if (status >= 400)
     {
-      *sentence = "The site did not accept the request.";
+      *sentence = N_("The site did not accept the request.");
       return BYLINE_CMS_ERROR_VALIDATION;
     }
 
-  *sentence = "The site gave an answer Byline does not understand.";
+  *sentence = N_("The site gave an answer Byline does not understand.");
   return BYLINE_CMS_ERROR_PROTOCOL;
 }
 
@@ -157,11 +164,11 @@ error_from_redirect (GUri               *uri,
 
   if (target != NULL && !byline_cms_wordpress_redirect_allowed (uri, target))
     return byline_cms_error_new (BYLINE_CMS_ERROR_TLS, -1,
-                                 "The site redirected from HTTPS to plain HTTP. Byline never "
-                                 "sends anything unencrypted to a site reached over HTTPS.");
+                                 _("The site redirected from HTTPS to plain HTTP. Byline never "
+                                   "sends anything unencrypted to a site reached over HTTPS."));
 
   return byline_cms_error_new (BYLINE_CMS_ERROR_PROTOCOL, -1,
-                               "The site redirected the request somewhere Byline cannot follow.");
+                               _("The site redirected the request somewhere Byline cannot follow."));
 }
 
 /* A body the connection cut: nothing at all, or JSON (an object or an
@@ -238,17 +245,17 @@ error_from_body (GBytes       *body,
 
   if (body_cut_short (data, size))
     return byline_cms_error_new (BYLINE_CMS_ERROR_NETWORK, -1,
-                                 "The site's reply was cut off before its end; Byline will try "
-                                 "again.");
+                                 _("The site's reply was cut off before its end; Byline will try "
+                                   "again."));
   if ((flags & WP_REPLY_PAGE_IS_FINAL) == 0 && body_is_web_page (data, size))
     return byline_cms_error_new (BYLINE_CMS_ERROR_NETWORK, -1,
-                                 "A web page came back instead of the site's reply (a Wi-Fi "
-                                 "login page, a proxy or a cache may be in the way); Byline will "
-                                 "try again later.");
+                                 _("A web page came back instead of the site's reply (a Wi-Fi "
+                                   "login page, a proxy or a cache may be in the way); Byline will "
+                                   "try again later."));
 
   return byline_cms_error_new (BYLINE_CMS_ERROR_PROTOCOL, -1,
-                               "The site's reply is not valid JSON: a plugin, the server or a "
-                               "proxy may have broken WordPress's REST API.");
+                               _("The site's reply is not valid JSON: a plugin, the server or a "
+                                 "proxy may have broken WordPress's REST API."));
 }
 
 /*
@@ -296,7 +303,7 @@ wp_error_from_status (GUri               *uri,
   retry_after = byline_cms_parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"),
                                               now);
 
-  return byline_cms_error_new (code, retry_after, message != NULL ? message : sentence);
+  return byline_cms_error_new (code, retry_after, message != NULL ? message : _(sentence));
 }
 
 /* The same for a finished exchange, transport failures included. */
@@ -431,7 +438,7 @@ wp_message_new (BylineCmsWordpress  *self,
   if (self->api_root == NULL)
     {
       g_set_error_literal (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_PROTOCOL,
-                           "The site's REST API has not been discovered yet.");
+                           _("The site's REST API has not been discovered yet."));
       return NULL;
     }
 
@@ -439,7 +446,7 @@ wp_message_new (BylineCmsWordpress  *self,
   msg = soup_message_new (method, url);
   if (msg == NULL)
     g_set_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_PROTOCOL,
-                 "The site's address “%s” is not valid.", url);
+                 _("The site's address “%s” is not valid."), url);
   return msg;
 }
 
@@ -757,7 +764,8 @@ byline_cms_wordpress_new (const char  *site_url,
       if (database == NULL)
         {
           g_set_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_TLS,
-                       "Cannot use the certificate authority file “%s”: %s",
+                       /* Translators: the first %s is a file's path, the second the reason. */
+                       _("Cannot use the certificate authority file “%s”: %s"),
                        ca_file, local_error->message);
           return NULL;
         }

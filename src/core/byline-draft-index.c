@@ -19,6 +19,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "byline-draft-index.h"
@@ -198,7 +199,7 @@ byline_draft_read_article (const char  *path,
   if (g_strcmp0 (byline_article_get_id (article), expected_id) != 0)
     {
       g_set_error (error, BYLINE_ARTICLE_ERROR, BYLINE_ARTICLE_ERROR_INVALID,
-                   "The article’s id “%s” does not match its folder",
+                   _("The article’s id “%s” does not match its folder"),
                    byline_article_get_id (article));
       return NULL;
     }
@@ -231,7 +232,8 @@ byline_draft_move_aside (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "Could not move “%s” aside: %s", path, g_strerror (saved_errno));
+                   /* Translators: the first %s is a path, the second the system's reason. */
+                   _("Could not move “%s” aside: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -499,10 +501,14 @@ parse_entry (const char       *bundle,
     }
 
   if (byline_draft_move_aside (path, &moved, &move_error))
-    message = g_strdup_printf ("The draft could not be read (%s); it was moved aside to %s",
+    /* Translators: the first %s is the reason, the second the path the
+     * damaged draft was moved to. */
+    message = g_strdup_printf (_("The draft could not be read (%s); it was moved aside to %s"),
                                error->message, moved);
   else
-    message = g_strdup_printf ("The draft could not be read (%s), nor moved aside (%s)",
+    /* Translators: both %s are reasons: why it could not be read, and why
+     * it could not be moved. */
+    message = g_strdup_printf (_("The draft could not be read (%s), nor moved aside (%s)"),
                                error->message, move_error->message);
   g_ptr_array_add (scan->problems, byline_draft_problem_new (id, message));
   return NULL;
@@ -608,7 +614,7 @@ rename_or_error (const char  *from,
 
   if (g_file_test (to, G_FILE_TEST_EXISTS))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "“%s” already exists", to);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, _("“%s” already exists"), to);
       return FALSE;
     }
 
@@ -617,7 +623,8 @@ rename_or_error (const char  *from,
 
   saved_errno = errno;
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               "Could not move “%s” to “%s”: %s", from, to, g_strerror (saved_errno));
+               /* Translators: two paths, then the system's reason. */
+               _("Could not move “%s” to “%s”: %s"), from, to, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -685,7 +692,8 @@ remove_tree (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "Could not delete “%s”: %s", path, g_strerror (saved_errno));
+                   /* Translators: a path, then the system's reason. */
+                   _("Could not delete “%s”: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
 

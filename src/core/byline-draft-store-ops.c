@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "byline-draft-store-private.h"
@@ -127,7 +128,8 @@ trash_saved_cb (GObject      *object,
   if (t != NULL && t->change_gen != t->saved_gen && !t->read_only)
     {
       g_task_return_new_error (task, BYLINE_DRAFT_STORE_ERROR, BYLINE_DRAFT_STORE_ERROR_NOT_SAVED,
-                               "%s", t->error ? t->error->message : "The draft could not be saved");
+                               "%s",
+                               t->error ? t->error->message : _("The draft could not be saved"));
       return;
     }
 

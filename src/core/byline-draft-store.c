@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "byline-draft-store-private.h"
@@ -220,8 +221,9 @@ prefixed_error (BylineTracked *t,
       code = g_io_error_from_file_error (code);
     }
 
-  return g_error_new (domain, code, "Could not save the draft “%s”: %s",
-                      title && title[0] ? title : "Untitled", error->message);
+  /* Translators: the first %s is the draft's title, the second the reason. */
+  return g_error_new (domain, code, _("Could not save the draft “%s”: %s"),
+                      title && title[0] ? title : _("Untitled"), error->message);
 }
 
 static void
@@ -444,8 +446,10 @@ flush_return (GTask *task)
       if (state == BYLINE_SAVE_STATE_CONFLICT)
         {
           g_task_return_new_error (task, BYLINE_DRAFT_STORE_ERROR, BYLINE_DRAFT_STORE_ERROR_CONFLICT,
-                                   "The draft “%s” was changed elsewhere too: choose the version to keep",
-                                   title && title[0] ? title : "Untitled");
+                                   /* Translators: %s is the draft's title. */
+                                   _("The draft “%s” was changed elsewhere too: choose the "
+                                     "version to keep"),
+                                   title && title[0] ? title : _("Untitled"));
           return;
         }
     }
@@ -965,15 +969,16 @@ open_thread (GTask        *task,
   if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
     {
       g_task_return_new_error (task, BYLINE_DRAFT_STORE_ERROR, BYLINE_DRAFT_STORE_ERROR_NOT_FOUND,
-                               "There is no draft %s", od->id);
+                               /* Translators: %s is the draft's id (a UUID). */
+                               _("There is no draft %s"), od->id);
       return;
     }
 
   if (byline_draft_move_aside (od->path, &moved, &move_error))
-    od->problem = g_strdup_printf ("The draft could not be read (%s); it was moved aside to %s",
+    od->problem = g_strdup_printf (_("The draft could not be read (%s); it was moved aside to %s"),
                                    error->message, moved);
   else
-    od->problem = g_strdup_printf ("The draft could not be read (%s), nor moved aside (%s)",
+    od->problem = g_strdup_printf (_("The draft could not be read (%s), nor moved aside (%s)"),
                                    error->message, move_error->message);
   g_task_return_new_error (task, BYLINE_DRAFT_STORE_ERROR, BYLINE_DRAFT_STORE_ERROR_CORRUPT,
                            "%s", od->problem);
@@ -1035,7 +1040,7 @@ byline_draft_store_open_async (BylineDraftStore    *self,
   if (!g_uuid_string_is_valid (id))
     {
       g_task_return_new_error (task, BYLINE_DRAFT_STORE_ERROR, BYLINE_DRAFT_STORE_ERROR_NOT_FOUND,
-                               "“%s” is not a draft id", id);
+                               _("“%s” is not a draft id"), id);
       return;
     }
 

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "byline-file-writer.h"
@@ -86,7 +87,8 @@ byline_file_write_atomic (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "Could not create folder “%s”: %s", dir, g_strerror (saved_errno));
+                   /* Translators: a path, then the system's reason. */
+                   _("Could not create folder “%s”: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "byline-article.h"
 #include "byline-model-private.h"
@@ -88,17 +89,21 @@ byline_photo_id_is_valid (const char *id)
   return TRUE;
 }
 
+/* @problem is already translated. */
 void
 byline_json_set_invalid (GError     **error,
                          const char  *where,
                          const char  *member,
                          const char  *problem)
 {
+  g_autofree char *field = where != NULL ? g_strconcat (where, ".", member, NULL)
+                                         : g_strdup (member);
+
   g_set_error (error, BYLINE_ARTICLE_ERROR, BYLINE_ARTICLE_ERROR_INVALID,
-               "Invalid article: “%s%s%s” %s",
-               where != NULL ? where : "",
-               where != NULL ? "." : "",
-               member, problem);
+               /* Translators: the first %s is a field of article.json, e.g.
+                * “body[2].marks[0].type”, the second what is wrong with it,
+                * e.g. “must be a string”. */
+               _("Invalid article: “%s” %s"), field, problem);
 }
 
 /* The member's node, or NULL when it is absent or null. */
@@ -124,7 +129,8 @@ node_holds (JsonNode *node,
 /* Every getter checks a member the same way: an absent (or null) member is
  * no error, since optional fields are omitted, so it gives TRUE and a NULL
  * *out; a member of another kind is reported naming the field. Values are
- * told apart by @value_type, arrays and objects by @node_type alone. */
+ * told apart by @value_type, arrays and objects by @node_type alone.
+ * @problem is marked with N_(): translated only when it is reported. */
 static gboolean
 get_checked_member (JsonObject    *object,
                     const char    *where,
@@ -144,7 +150,7 @@ get_checked_member (JsonObject    *object,
   if (JSON_NODE_TYPE (node) != node_type ||
       (node_type == JSON_NODE_VALUE && json_node_get_value_type (node) != value_type))
     {
-      byline_json_set_invalid (error, where, member, problem);
+      byline_json_set_invalid (error, where, member, _(problem));
       return FALSE;
     }
 
@@ -164,7 +170,8 @@ byline_json_get_string (JsonObject  *object,
   g_assert (out != NULL && *out == NULL);
 
   if (!get_checked_member (object, where, member, JSON_NODE_VALUE, G_TYPE_STRING,
-                           "must be a string", &node, error))
+                           /* Translators: completes “Invalid article: “field” %s”. */
+                           N_("must be a string"), &node, error))
     return FALSE;
 
   if (node != NULL)
@@ -185,7 +192,8 @@ byline_json_get_int (JsonObject  *object,
   gint64 value;
 
   if (!get_checked_member (object, where, member, JSON_NODE_VALUE, G_TYPE_INT64,
-                           "must be an integer", &node, error))
+                           /* Translators: completes “Invalid article: “field” %s”. */
+                           N_("must be an integer"), &node, error))
     return FALSE;
 
   if (node == NULL)
@@ -194,9 +202,11 @@ byline_json_get_int (JsonObject  *object,
   value = json_node_get_int (node);
   if (value < min || value > max)
     {
-      g_autofree char *problem =
-        g_strdup_printf ("must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT,
-                         min, max);
+      g_autofree char *low = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      g_autofree char *high = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+      /* Translators: completes “Invalid article: “field” %s”; the %s are
+       * two numbers. */
+      g_autofree char *problem = g_strdup_printf (_("must be between %s and %s"), low, high);
 
       byline_json_set_invalid (error, where, member, problem);
       return FALSE;
@@ -216,7 +226,8 @@ byline_json_get_bool (JsonObject  *object,
   JsonNode *node;
 
   if (!get_checked_member (object, where, member, JSON_NODE_VALUE, G_TYPE_BOOLEAN,
-                           "must be true or false", &node, error))
+                           /* Translators: completes “Invalid article: “field” %s”. */
+                           N_("must be true or false"), &node, error))
     return FALSE;
 
   if (node != NULL)
@@ -234,7 +245,8 @@ byline_json_get_array (JsonObject  *object,
   JsonNode *node;
 
   if (!get_checked_member (object, where, member, JSON_NODE_ARRAY, G_TYPE_INVALID,
-                           "must be an array", &node, error))
+                           /* Translators: completes “Invalid article: “field” %s”. */
+                           N_("must be an array"), &node, error))
     return FALSE;
 
   if (node != NULL)
@@ -252,7 +264,8 @@ byline_json_get_object (JsonObject  *object,
   JsonNode *node;
 
   if (!get_checked_member (object, where, member, JSON_NODE_OBJECT, G_TYPE_INVALID,
-                           "must be an object", &node, error))
+                           /* Translators: completes “Invalid article: “field” %s”. */
+                           N_("must be an object"), &node, error))
     return FALSE;
 
   if (node != NULL)
@@ -281,7 +294,9 @@ byline_json_get_strv (JsonObject   *object,
 
       if (!node_holds (node, G_TYPE_STRING))
         {
-          byline_json_set_invalid (error, where, member, "must be an array of strings");
+          byline_json_set_invalid (error, where, member,
+                                   /* Translators: completes “Invalid article: “field” %s”. */
+                                   _("must be an array of strings"));
           return FALSE;
         }
       g_ptr_array_add (strings, (gpointer) json_node_get_string (node));
@@ -315,7 +330,8 @@ byline_json_get_date_time (JsonObject  *object,
   if (date_time == NULL)
     {
       byline_json_set_invalid (error, where, member,
-                               "must be an ISO 8601 date and time with a time zone");
+                               /* Translators: completes “Invalid article: “field” %s”. */
+                               _("must be an ISO 8601 date and time with a time zone"));
       return FALSE;
     }
 
@@ -338,7 +354,7 @@ byline_json_element_object (JsonArray   *array,
     return json_node_get_object (node);
 
   name = g_strdup_printf ("%s[%u]", member, index);
-  byline_json_set_invalid (error, where, name, "must be an object");
+  byline_json_set_invalid (error, where, name, _("must be an object"));
   return NULL;
 }
 

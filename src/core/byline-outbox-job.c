@@ -19,6 +19,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "byline-outbox-private.h"
 #include "byline-photo-derivative.h"
@@ -391,7 +392,8 @@ password_cb (GObject      *object,
     }
   if (password == NULL)
     {
-      job_fail_locally (job, "password", error != NULL ? error->message : "no password");
+      /* Translators: the reason kept with a failed publication. */
+      job_fail_locally (job, "password", error != NULL ? error->message : _("no password"));
       byline_outbox_job_persist (job, job_finish);
       return;
     }
@@ -424,7 +426,8 @@ job_get_client (Job *job)
     }
   if (!need_password)
     {
-      job_fail_locally (job, "local", error != NULL ? error->message : "no client");
+      /* Translators: fills “Publishing failed (%s): try again later.” */
+      job_fail_locally (job, "local", error != NULL ? error->message : _("no client"));
       byline_outbox_job_persist (job, job_finish);
       return;
     }
@@ -515,7 +518,8 @@ prepare_next (Job *job)
   photo = job_photo (job, job->photo_index);
   if (photo == NULL)
     {
-      job_fail_locally (job, "photo", "the photo is not in the article any more");
+      /* Translators: fills “A photo could not be prepared for upload (%s)…”. */
+      job_fail_locally (job, "photo", _("the photo is not in the article any more"));
       byline_outbox_job_persist (job, job_finish);
       return;
     }
@@ -1120,7 +1124,8 @@ ids_equal (const GArray *a,
   return TRUE;
 }
 
-/* What WordPress may silently drop or change: NULL when all is there. */
+/* What WordPress may silently drop or change: NULL when all is there. The
+ * field's name is marked with N_(), translated where it is stored. */
 static const char *
 verify_mismatch (Job                 *job,
                  const BylineCmsPost *got)
@@ -1130,15 +1135,20 @@ verify_mismatch (Job                 *job,
   /* A scheduled post whose time came while it waited is published. */
   if (g_strcmp0 (got->status, sent->status) != 0 &&
       !(g_strcmp0 (sent->status, "future") == 0 && g_strcmp0 (got->status, "publish") == 0))
-    return "status";
+    /* Translators: fills “The site did not keep everything Byline sent (%s)…”. */
+    return N_("status");
   if (g_strcmp0 (got->title, sent->title) != 0)
-    return "title";
+    /* Translators: fills “The site did not keep everything Byline sent (%s)…”. */
+    return N_("title");
   if (got->featured_media != sent->featured_media)
-    return "featured image";
+    /* Translators: fills “The site did not keep everything Byline sent (%s)…”. */
+    return N_("featured image");
   if (sent->categories != NULL && !ids_equal (sent->categories, got->categories))
-    return "category";
+    /* Translators: fills “The site did not keep everything Byline sent (%s)…”. */
+    return N_("category");
   if (!ids_equal (sent->tags, got->tags))
-    return "tags";
+    /* Translators: fills “The site did not keep everything Byline sent (%s)…”. */
+    return N_("tags");
   return NULL;
 }
 
@@ -1172,7 +1182,7 @@ verify_cb (GObject      *object,
 
   if ((mismatch = verify_mismatch (job, post)) != NULL)
     {
-      job_fail_locally (job, "verify", mismatch);
+      job_fail_locally (job, "verify", _(mismatch));
       byline_outbox_job_persist (job, job_finish);
       return;
     }

@@ -525,7 +525,8 @@ byline_outbox_journal_remove (GFile   *bundle_dir,
   if (saved_errno == ENOENT)
     return TRUE;
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               "Could not remove %s: %s", path, g_strerror (saved_errno));
+               /* Translators: a path, then the system's reason. */
+               _("Could not remove %s: %s"), path, g_strerror (saved_errno));
   return FALSE;
 }
 

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "byline-article.h"
 #include "byline-model-private.h"
@@ -292,12 +293,14 @@ byline_photo_new_from_json_at (JsonObject  *object,
   /* Both become a file name in the bundle: never trust them. */
   if (!byline_photo_id_is_valid (id))
     {
-      byline_json_set_invalid (error, where, "id", "must be 64 lower-case hex digits");
+      /* Translators: completes “Invalid article: “field” %s”. */
+      byline_json_set_invalid (error, where, "id", _("must be 64 lower-case hex digits"));
       return NULL;
     }
   if (!extension_is_valid (extension))
     {
-      byline_json_set_invalid (error, where, "extension", "must be 1 to 5 of a-z and 0-9");
+      /* Translators: completes “Invalid article: “field” %s”. */
+      byline_json_set_invalid (error, where, "extension", _("must be 1 to 5 of a-z and 0-9"));
       return NULL;
     }
 

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <libsecret/secret.h>
 
 #include "byline-secret.h"
@@ -52,13 +53,14 @@ secret_error_map (GError *error)
     {
       g_debug ("No Secret Service: %s", error->message);
       return g_error_new_literal (BYLINE_SECRET_ERROR, BYLINE_SECRET_ERROR_NO_KEYRING,
-                                  "No keyring is available: Byline does not store passwords in "
-                                  "files. Install and unlock GNOME Keyring or another Secret "
-                                  "Service.");
+                                  _("No keyring is available: Byline does not store passwords "
+                                    "in files. Install and unlock GNOME Keyring or another "
+                                    "Secret Service."));
     }
 
   return g_error_new (BYLINE_SECRET_ERROR, BYLINE_SECRET_ERROR_FAILED,
-                      "The keyring refused the request: %s", error->message);
+                      /* Translators: %s is the keyring's reason. */
+                      _("The keyring refused the request: %s"), error->message);
 }
 
 static GTask *

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "byline-site-list.h"
@@ -130,7 +131,8 @@ replace_all (BylineSiteList *self,
 }
 
 /* A damaged file is kept for a human to look at, under a name that says
- * what happened, and the list starts empty: never a crash, never a loop. */
+ * what happened, and the list starts empty: never a crash, never a loop.
+ * @why is marked with N_(). */
 static gboolean
 move_aside (BylineSiteList  *self,
             const char      *why,
@@ -143,10 +145,18 @@ move_aside (BylineSiteList  *self,
   if (g_rename (self->path, aside) != 0)
     g_clear_pointer (&aside, g_free);
 
-  g_set_error (error, BYLINE_SITE_ERROR, BYLINE_SITE_ERROR_CORRUPT,
-               "The list of sites was damaged (%s)%s%s. Add your sites again; their passwords "
-               "are still in the keyring.", why,
-               aside != NULL ? " and was moved aside to " : "", aside != NULL ? aside : "");
+  /* Whole sentences, not pieces glued together: translators need them. */
+  if (aside != NULL)
+    g_set_error (error, BYLINE_SITE_ERROR, BYLINE_SITE_ERROR_CORRUPT,
+                 /* Translators: the first %s is what is wrong with the file, the
+                  * second the path it was moved to. */
+                 _("The list of sites was damaged (%s) and was moved aside to %s. Add your "
+                   "sites again; their passwords are still in the keyring."), _(why), aside);
+  else
+    g_set_error (error, BYLINE_SITE_ERROR, BYLINE_SITE_ERROR_CORRUPT,
+                 /* Translators: %s is what is wrong with the file. */
+                 _("The list of sites was damaged (%s). Add your sites again; their "
+                   "passwords are still in the keyring."), _(why));
   return FALSE;
 }
 
@@ -197,26 +207,29 @@ byline_site_list_load (BylineSiteList  *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      return move_aside (self, "not valid JSON", error);
+      /* Translators: fills “The list of sites was damaged (%s)…”. */
+      return move_aside (self, N_("not valid JSON"), error);
     }
 
   /* An empty file parses, without a root. */
   if (json_parser_get_root (parser) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return move_aside (self, "not a JSON object", error);
+    /* Translators: fills “The list of sites was damaged (%s)…”. */
+    return move_aside (self, N_("not a JSON object"), error);
 
   root = json_node_get_object (json_parser_get_root (parser));
   if (json_object_get_int_member_with_default (root, "version", 0) > BYLINE_SITE_LIST_VERSION)
     {
       g_set_error (error, BYLINE_SITE_ERROR, BYLINE_SITE_ERROR_NEWER_VERSION,
-                   "The list of sites was written by a newer version of Byline.");
+                   _("The list of sites was written by a newer version of Byline."));
       return FALSE;
     }
 
   array = json_object_get_member (root, "sites");
   if (json_object_get_int_member_with_default (root, "version", 0) < 1 ||
       array == NULL || !JSON_NODE_HOLDS_ARRAY (array))
-    return move_aside (self, "no version or no sites", error);
+    /* Translators: fills “The list of sites was damaged (%s)…”. */
+    return move_aside (self, N_("no version or no sites"), error);
 
   sites = sites_from_array (json_node_get_array (array));
   replace_all (self, sites);
@@ -268,7 +281,8 @@ byline_site_list_save (BylineSiteList  *self,
     {
       int saved_errno = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "Cannot create the folder %s: %s", dir, g_strerror (saved_errno));
+                   /* Translators: a path, then the system's reason. */
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
 

@@ -140,7 +140,8 @@ verified_cb (GObject      *object,
       !g_strv_contains ((const char * const *) user->capabilities, "edit_posts"))
     {
       g_task_return_error (task, byline_cms_error_new (BYLINE_CMS_ERROR_FORBIDDEN, -1,
-                                                       "This user may not write posts on the site."));
+                                                       _("This user may not write posts on "
+                                                         "the site.")));
       return;
     }
 
@@ -301,7 +302,10 @@ connect_lookup_cb (GObject      *object,
   if (password == NULL)
     {
       g_task_return_new_error (task, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_AUTH,
-                               "The keyring has no password of %s for %s: add the site again.",
+                               /* Translators: the first %s is the user name, the second
+                                * the site's name. */
+                               _("The keyring has no password of %s for %s: add the site "
+                                 "again."),
                                byline_site_get_user (site), byline_site_get_name (site));
       return;
     }

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "byline-site-list.h"
@@ -234,9 +235,13 @@ byline_site_terms_load (const char  *path,
       g_autofree char *reason = local_error != NULL ? g_utf8_make_valid (local_error->message, -1)
                                                     : NULL;
 
-      g_set_error (error, BYLINE_SITE_ERROR, BYLINE_SITE_ERROR_NO_CACHE,
-                   "The site's categories and tags have not been fetched yet%s%s.",
-                   reason != NULL ? ": " : "", reason != NULL ? reason : "");
+      if (reason != NULL)
+        g_set_error (error, BYLINE_SITE_ERROR, BYLINE_SITE_ERROR_NO_CACHE,
+                     /* Translators: %s is why the saved copy could not be read. */
+                     _("The site's categories and tags have not been fetched yet: %s."), reason);
+      else
+        g_set_error_literal (error, BYLINE_SITE_ERROR, BYLINE_SITE_ERROR_NO_CACHE,
+                             _("The site's categories and tags have not been fetched yet."));
     }
   return terms;
 }
@@ -264,7 +269,8 @@ byline_site_terms_save (const char             *path,
     {
       int saved_errno = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "Cannot create the folder %s: %s", dir, g_strerror (saved_errno));
+                   /* Translators: a path, then the system's reason. */
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "byline-text.h"
 
@@ -70,8 +71,8 @@ byline_text_normalize (const char  *text,
       g_set_error (error,
                    BYLINE_TEXT_ERROR,
                    BYLINE_TEXT_ERROR_INVALID_UTF8,
-                   "Invalid UTF-8 at byte %" G_GSIZE_FORMAT,
-                   (gsize) (end - text));
+                   _("Invalid UTF-8 at byte %lu"),
+                   (gulong) (end - text));
       return NULL;
     }
 
