@@ -185,23 +185,64 @@ tracked_free (BylineTracked *t)
   g_free (t);
 }
 
+typedef struct
+{
+  BylineArticle    *snapshot;
+  gboolean          read_only;
+  BylineDraftEntry *summary;    /* made by build_article() */
+} SaveJob;
+
 static void
-update_entry_from_article (BylineTracked *t,
-                           gint64         mtime,
-                           gint64         size)
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->snapshot);
+  g_clear_pointer (&job->summary, byline_draft_entry_free);
+  g_free (job);
+}
+
+/* In the writer's worker thread, on a snapshot no one else touches. */
+static GBytes *
+build_article (gpointer   data,
+               GError   **error)
+{
+  SaveJob *job = data;
+
+  job->summary = byline_draft_entry_new (byline_article_get_id (job->snapshot));
+  byline_draft_entry_set_from_article (job->summary, job->snapshot, job->read_only);
+  return byline_article_to_bytes (job->snapshot);
+}
+
+/* @summary: the article's part of the row, as computed from the version
+ * just written (in the save worker) or from the tracked article. */
+static void
+put_summary (BylineTracked          *t,
+             const BylineDraftEntry *summary,
+             gint64                  mtime,
+             gint64                  size)
 {
   BylineDraftInfo *info = g_hash_table_lookup (t->store->infos, t->id);
   g_autoptr(BylineDraftEntry) entry = NULL;
 
   entry = info ? byline_draft_entry_copy (byline_draft_info_get_entry (info))
                : byline_draft_entry_new (t->id);
-  byline_draft_entry_set_from_article (entry, t->article, t->read_only);
+  byline_draft_entry_set_summary (entry, summary);
   if (mtime != 0)
     {
       entry->mtime = mtime;
       entry->size = size;
     }
   byline_draft_store_put_entry (t->store, entry);
+}
+
+/* On the main thread: only for a new article or one just read from disk
+ * (once per open or external change), never per keystroke. */
+static void
+update_entry_from_article (BylineTracked *t)
+{
+  g_autoptr(BylineDraftEntry) summary = byline_draft_entry_new (t->id);
+
+  byline_draft_entry_set_from_article (summary, t->article, t->read_only);
+  put_summary (t, summary, 0, 0);
 }
 
 static GError *
@@ -226,6 +267,7 @@ prefixed_error (BylineTracked *t,
 static void
 article_written_cb (BylineFileWriter *writer,
                     guint64           tag,
+                    gpointer          job_data,
                     GBytes           *written,
                     gint64            mtime,
                     gint64            size,
@@ -233,6 +275,7 @@ article_written_cb (BylineFileWriter *writer,
                     gpointer          user_data)
 {
   BylineTracked *t = user_data;
+  SaveJob *job = job_data;
   g_autoptr(BylineDraftStore) self = g_object_ref (t->store);
   g_autofree char *id = g_strdup (t->id);
 
@@ -252,7 +295,7 @@ article_written_cb (BylineFileWriter *writer,
   g_clear_pointer (&t->disk_bytes, g_bytes_unref);
   t->disk_bytes = g_bytes_ref (written);
   t->disk_serial++;
-  update_entry_from_article (t, mtime, size);
+  put_summary (t, job->summary, mtime, size);
   byline_draft_store_watch_bundle (t);
   byline_draft_store_update_state (t);
   g_signal_emit (self, byline_draft_store_signals[SIGNAL_SAVED], 0, t->article);
@@ -263,10 +306,15 @@ article_written_cb (BylineFileWriter *writer,
     byline_draft_store_untrack (self, id);
 }
 
+/* The main thread only takes a snapshot (references to the sealed blocks,
+ * a copy of the rest); the JSON and the row's summary of a long article
+ * cost milliseconds, so they are made in the writer's worker. The writer
+ * runs one write at a time and a newer save replaces one still waiting,
+ * so saves land in order and the latest edit wins. */
 static void
 save_now (BylineTracked *t)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  SaveJob *job;
 
   g_clear_handle_id (&t->autosave_id, g_source_remove);
 
@@ -276,9 +324,12 @@ save_now (BylineTracked *t)
   if (t->requested_gen == t->change_gen && byline_file_writer_is_busy (t->writer))
     return;
 
-  bytes = byline_article_to_bytes (t->article);
+  job = g_new0 (SaveJob, 1);
+  job->snapshot = byline_article_dup_snapshot (t->article);
+  job->read_only = t->read_only;
   t->requested_gen = t->change_gen;
-  byline_file_writer_write_bytes (t->writer, bytes, t->change_gen);
+  byline_file_writer_write_func (t->writer, build_article, job, (GDestroyNotify) save_job_free,
+                                 t->change_gen);
   byline_draft_store_update_state (t);
 }
 
@@ -337,7 +388,7 @@ track (BylineDraftStore *self,
   if (disk_bytes != NULL)
     byline_draft_store_watch_bundle (t);
   if (!g_hash_table_contains (self->infos, t->id))
-    update_entry_from_article (t, 0, 0);
+    update_entry_from_article (t);
   byline_draft_store_write_session (self, FALSE);
   return t;
 }
@@ -371,7 +422,7 @@ byline_draft_store_swap_article (BylineDraftStore *self,
   g_clear_pointer (&t->disk_bytes, g_bytes_unref);
   t->disk_bytes = bytes;
   t->disk_serial++;
-  update_entry_from_article (t, 0, 0);
+  update_entry_from_article (t);
   byline_draft_store_update_state (t);
   g_signal_emit (self, byline_draft_store_signals[SIGNAL_EXTERNAL_CHANGE], 0, old, article);
 }
@@ -1146,6 +1197,7 @@ byline_draft_store_set_autosave_delay (BylineDraftStore *self,
 static void
 index_written_cb (BylineFileWriter *writer,
                   guint64           tag,
+                  gpointer          job_data,
                   GBytes           *written,
                   gint64            mtime,
                   gint64            size,
