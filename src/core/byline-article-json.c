@@ -186,6 +186,80 @@ byline_article_to_bytes (BylineArticle *self)
   return g_string_free_to_bytes (g_steal_pointer (&text));
 }
 
+static void
+copy_photos (BylineArticle *copy,
+             BylineArticle *self)
+{
+  GListModel *photos = G_LIST_MODEL (self->photos);
+  guint n = g_list_model_get_n_items (photos);
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BylinePhoto) photo = g_list_model_get_item (photos, i);
+      g_autoptr(JsonNode) node = byline_photo_to_json (photo);
+
+      /* Our own output: it reads back. */
+      g_ptr_array_add (copies, byline_photo_new_from_json (json_node_get_object (node), NULL));
+    }
+  g_list_store_splice (copy->photos, 0, 0, copies->pdata, copies->len);
+}
+
+static JsonObject *
+copy_object (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+  g_autoptr(JsonNode) copy = json_node_copy (node);
+
+  return json_node_dup_object (copy);
+}
+
+/**
+ * byline_article_dup_snapshot:
+ *
+ * A copy of @self that no one else holds, to serialise on another thread
+ * while @self goes on changing. Cheap for a long article: the blocks are
+ * sealed and atomically refcounted, so the copy shares them; only the
+ * header fields and the (few, mutable) photos are copied.
+ *
+ * Returns: (transfer full): the copy; it emits nothing anyone listens to
+ */
+BylineArticle *
+byline_article_dup_snapshot (BylineArticle *self)
+{
+  BylineArticle *copy;
+
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
+
+  copy = byline_article_new_with_id (self->id);
+  /* First, as adding photos touches "modified". */
+  copy_photos (copy, self);
+  g_date_time_unref (copy->created);
+  copy->created = g_date_time_ref (self->created);
+  g_date_time_unref (copy->modified);
+  copy->modified = g_date_time_ref (self->modified);
+  copy->embargo = self->embargo ? g_date_time_ref (self->embargo) : NULL;
+  for (guint i = 0; i < ARTICLE_N_TEXTS; i++)
+    copy->texts[i] = g_strdup (self->texts[i]);
+  for (guint i = 0; i < ARTICLE_N_LISTS; i++)
+    {
+      g_strfreev (copy->lists[i]);
+      copy->lists[i] = g_strdupv (self->lists[i]);
+    }
+  copy->priority = self->priority;
+  for (guint i = 0; i < self->blocks->len; i++)
+    g_ptr_array_add (copy->blocks, byline_block_ref (g_ptr_array_index (self->blocks, i)));
+  copy->featured_photo = g_strdup (self->featured_photo);
+  copy->remote_post_id = self->remote_post_id;
+  copy->remote_link = g_strdup (self->remote_link);
+  copy->remote_modified = g_strdup (self->remote_modified);
+  copy->remote_status = g_strdup (self->remote_status);
+  copy->version = self->version;
+  /* A deep copy: the worker then shares nothing mutable with @self. */
+  copy->unknown = self->unknown ? copy_object (self->unknown) : NULL;
+  return copy;
+}
+
 static gboolean
 read_texts (BylineArticle  *self,
             JsonObject     *object,

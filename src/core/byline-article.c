@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "byline-article-private.h"
+#include "byline-text.h"
 #include "byline-model-private.h"
 
 enum {
@@ -597,50 +598,6 @@ byline_article_dup_body_text (BylineArticle *self)
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-is_word_char (gunichar c,
-              gboolean in_word)
-{
-  GUnicodeType type = g_unichar_type (c);
-
-  return g_unichar_isalnum (c) ||
-         (in_word && (type == G_UNICODE_NON_SPACING_MARK ||
-                      type == G_UNICODE_SPACING_MARK));
-}
-
-static gboolean
-is_joiner (gunichar c)
-{
-  return (c != 0 && c < 0x80 && strchr ("/.,-'", (int) c) != NULL) ||
-         c == 0x2019; /* ’ */
-}
-
-/* A word is a run of letters and digits (with their combining marks): a
- * Vietnamese syllable counts as one word, as newsrooms count them. One
- * joiner between two such runs keeps them one word, as word processors
- * do: "16/02/2023", "2.000", "COVID-19", "don't". */
-static guint
-count_words (const char *text)
-{
-  gboolean in_word = FALSE;
-  guint n = 0;
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      gboolean word_char = is_word_char (c, in_word);
-
-      if (!word_char && in_word && is_joiner (c))
-        word_char = g_unichar_isalnum (g_utf8_get_char (g_utf8_next_char (p)));
-
-      if (word_char && !in_word)
-        n++;
-      in_word = word_char;
-    }
-
-  return n;
-}
-
 guint
 byline_article_count_words (BylineArticle *self)
 {
@@ -649,9 +606,11 @@ byline_article_count_words (BylineArticle *self)
   g_return_val_if_fail (BYLINE_IS_ARTICLE (self), 0);
 
   body = byline_article_dup_body_text (self);
-  return count_words (self->texts[ARTICLE_TITLE]) +
-         count_words (self->texts[ARTICLE_LEAD]) +
-         count_words (body);
+  /* Blocks are joined by blank lines: no word spans two, so the count of
+   * the body is the sum of its blocks' (the editor counts block by block). */
+  return byline_text_count_words (self->texts[ARTICLE_TITLE]) +
+         byline_text_count_words (self->texts[ARTICLE_LEAD]) +
+         byline_text_count_words (body);
 }
 
 GListModel *

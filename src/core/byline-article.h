@@ -49,6 +49,9 @@ BylineArticle *byline_article_new_from_bytes       (GBytes         *bytes,
 JsonNode      *byline_article_to_json              (BylineArticle  *self);
 /* Pretty-printed UTF-8 JSON, ending with a newline. */
 GBytes        *byline_article_to_bytes             (BylineArticle  *self);
+/* A private copy sharing the sealed blocks: cheap, and safe to serialise
+ * in a worker thread while the original is edited. */
+BylineArticle *byline_article_dup_snapshot         (BylineArticle  *self);
 
 const char    *byline_article_get_id               (BylineArticle  *self);
 GDateTime     *byline_article_get_created          (BylineArticle  *self);

@@ -338,18 +338,6 @@ byline_cms_post_set_ids (GArray       **ids,
 }
 
 static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  if (value == NULL)
-    return;
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
 add_ids_member (JsonBuilder  *builder,
                 const char   *name,
                 const GArray *ids)
@@ -434,7 +422,7 @@ add_text_member (JsonBuilder *builder,
 {
   g_autofree char *html = byline_cms_text_to_html (text);
 
-  add_string_member (builder, name, html);
+  byline_json_add_nullable_string (builder, name, html);
 }
 
 JsonNode *
@@ -445,12 +433,12 @@ byline_cms_post_to_json (const BylineCmsPost *post)
   g_return_val_if_fail (post != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string_member (builder, "status", post->status);
-  add_string_member (builder, "slug", post->slug);
+  byline_json_add_nullable_string (builder, "status", post->status);
+  byline_json_add_nullable_string (builder, "slug", post->slug);
   add_text_member (builder, "title", post->title);
-  add_string_member (builder, "content", post->content);
+  byline_json_add_nullable_string (builder, "content", post->content);
   add_text_member (builder, "excerpt", post->excerpt);
-  add_string_member (builder, "date_gmt", post->date_gmt);
+  byline_json_add_nullable_string (builder, "date_gmt", post->date_gmt);
   add_ids_member (builder, "categories", post->categories);
   add_ids_member (builder, "tags", post->tags);
   if (post->featured_media >= 0)
@@ -463,13 +451,6 @@ byline_cms_post_to_json (const BylineCmsPost *post)
   return json_builder_get_root (builder);
 }
 
-static char *
-dup_string_member (JsonObject *object,
-                   const char *name)
-{
-  return g_strdup (byline_json_peek_string (object, name));
-}
-
 /* WordPress gives title, content and excerpt as {raw, rendered} objects in
  * context=edit: raw is what we sent, byte for byte. */
 static char *
@@ -479,9 +460,9 @@ dup_raw_member (JsonObject *object,
   JsonNode *node = json_object_get_member (object, name);
 
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    return dup_string_member (json_node_get_object (node), "raw");
+    return byline_json_dup_string (json_node_get_object (node), "raw");
 
-  return dup_string_member (object, name);
+  return byline_json_dup_string (object, name);
 }
 
 static char *
@@ -537,17 +518,17 @@ byline_cms_post_new_from_json (JsonNode *node)
 
   post = byline_cms_post_new ();
   post->id = byline_json_peek_int (object, "id", 0);
-  post->status = dup_string_member (object, "status");
-  post->slug = dup_string_member (object, "slug");
+  post->status = byline_json_dup_string (object, "status");
+  post->slug = byline_json_dup_string (object, "slug");
   post->title = dup_raw_text_member (object, "title");
   post->content = dup_raw_member (object, "content");
   post->excerpt = dup_raw_text_member (object, "excerpt");
-  post->date_gmt = dup_string_member (object, "date_gmt");
+  post->date_gmt = byline_json_dup_string (object, "date_gmt");
   post->categories = dup_ids_member (object, "categories");
   post->tags = dup_ids_member (object, "tags");
   post->featured_media = byline_json_peek_int (object, "featured_media", -1);
-  post->link = dup_string_member (object, "link");
-  post->modified_gmt = dup_string_member (object, "modified_gmt");
+  post->link = byline_json_dup_string (object, "link");
+  post->modified_gmt = byline_json_dup_string (object, "modified_gmt");
   return post;
 }
 

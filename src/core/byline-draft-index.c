@@ -123,6 +123,22 @@ byline_draft_entry_set_from_article (BylineDraftEntry *entry,
   entry->read_only = read_only;
 }
 
+/* The part of a row that comes from the article (title, excerpt, date,
+ * words, read-only), computed elsewhere (the store's save worker); the
+ * rest of @entry (state, trash date, file) stays. */
+void
+byline_draft_entry_set_summary (BylineDraftEntry       *entry,
+                                const BylineDraftEntry *summary)
+{
+  g_free (entry->title);
+  entry->title = g_strdup (summary->title);
+  g_free (entry->lead);
+  entry->lead = g_strdup (summary->lead);
+  entry->modified = summary->modified;
+  entry->words = summary->words;
+  entry->read_only = summary->read_only;
+}
+
 BylineDraftProblem *
 byline_draft_problem_new (const char *id,
                           const char *message)

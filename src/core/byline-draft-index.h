@@ -51,6 +51,8 @@ gboolean            byline_draft_entry_equal            (const BylineDraftEntry 
 void                byline_draft_entry_set_from_article (BylineDraftEntry       *entry,
                                                          BylineArticle          *article,
                                                          gboolean                read_only);
+void                byline_draft_entry_set_summary      (BylineDraftEntry       *entry,
+                                                         const BylineDraftEntry *summary);
 
 BylineDraftProblem *byline_draft_problem_new            (const char             *id,
                                                          const char             *message);

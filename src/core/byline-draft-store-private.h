@@ -2,8 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared between byline-draft-store.c (tracking, saving, loading, the
- * library) and byline-draft-store-ops.c (trash, search, external changes).
+ * Shared between byline-draft-store.c (tracking, saving, flushing),
+ * byline-draft-store-load.c (loading the library), byline-draft-library.c
+ * (the views) and byline-draft-store-ops.c (trash, search, external
+ * changes).
  */
 
 #pragma once
@@ -117,5 +119,9 @@ void           byline_draft_store_run_worker     (BylineDraftStore       *self,
                                                   GDestroyNotify          data_free,
                                                   GTaskThreadFunc         thread_func,
                                                   GAsyncReadyCallback     done_cb);
+void           byline_draft_store_sync_result_cb (GObject                *object,
+                                                  GAsyncResult           *result,
+                                                  gpointer                user_data);
+GAsyncResult  *byline_draft_store_wait_for_result (GAsyncResult          **slot);
 
 G_END_DECLS

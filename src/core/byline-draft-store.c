@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Tracking, saving, loading and the library. The rule behind every path
+ * Tracking, saving, flushing and closing. The rule behind every path
  * here: a change is dirty until a write of it has *succeeded*; a failed
  * write leaves the old file untouched (the writer renames a complete temp
  * file over it) and the change dirty, so the next change or flush retries.
@@ -12,7 +12,6 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "byline-draft-store-private.h"
 
@@ -187,23 +186,64 @@ tracked_free (BylineTracked *t)
   g_free (t);
 }
 
+typedef struct
+{
+  BylineArticle    *snapshot;
+  gboolean          read_only;
+  BylineDraftEntry *summary;    /* made by build_article() */
+} SaveJob;
+
 static void
-update_entry_from_article (BylineTracked *t,
-                           gint64         mtime,
-                           gint64         size)
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->snapshot);
+  g_clear_pointer (&job->summary, byline_draft_entry_free);
+  g_free (job);
+}
+
+/* In the writer's worker thread, on a snapshot no one else touches. */
+static GBytes *
+build_article (gpointer   data,
+               GError   **error)
+{
+  SaveJob *job = data;
+
+  job->summary = byline_draft_entry_new (byline_article_get_id (job->snapshot));
+  byline_draft_entry_set_from_article (job->summary, job->snapshot, job->read_only);
+  return byline_article_to_bytes (job->snapshot);
+}
+
+/* @summary: the article's part of the row, as computed from the version
+ * just written (in the save worker) or from the tracked article. */
+static void
+put_summary (BylineTracked          *t,
+             const BylineDraftEntry *summary,
+             gint64                  mtime,
+             gint64                  size)
 {
   BylineDraftInfo *info = g_hash_table_lookup (t->store->infos, t->id);
   g_autoptr(BylineDraftEntry) entry = NULL;
 
   entry = info ? byline_draft_entry_copy (byline_draft_info_get_entry (info))
                : byline_draft_entry_new (t->id);
-  byline_draft_entry_set_from_article (entry, t->article, t->read_only);
+  byline_draft_entry_set_summary (entry, summary);
   if (mtime != 0)
     {
       entry->mtime = mtime;
       entry->size = size;
     }
   byline_draft_store_put_entry (t->store, entry);
+}
+
+/* On the main thread: only for a new article or one just read from disk
+ * (once per open or external change), never per keystroke. */
+static void
+update_entry_from_article (BylineTracked *t)
+{
+  g_autoptr(BylineDraftEntry) summary = byline_draft_entry_new (t->id);
+
+  byline_draft_entry_set_from_article (summary, t->article, t->read_only);
+  put_summary (t, summary, 0, 0);
 }
 
 static GError *
@@ -229,6 +269,7 @@ prefixed_error (BylineTracked *t,
 static void
 article_written_cb (BylineFileWriter *writer,
                     guint64           tag,
+                    gpointer          job_data,
                     GBytes           *written,
                     gint64            mtime,
                     gint64            size,
@@ -236,6 +277,7 @@ article_written_cb (BylineFileWriter *writer,
                     gpointer          user_data)
 {
   BylineTracked *t = user_data;
+  SaveJob *job = job_data;
   g_autoptr(BylineDraftStore) self = g_object_ref (t->store);
   g_autofree char *id = g_strdup (t->id);
 
@@ -255,7 +297,7 @@ article_written_cb (BylineFileWriter *writer,
   g_clear_pointer (&t->disk_bytes, g_bytes_unref);
   t->disk_bytes = g_bytes_ref (written);
   t->disk_serial++;
-  update_entry_from_article (t, mtime, size);
+  put_summary (t, job->summary, mtime, size);
   byline_draft_store_watch_bundle (t);
   byline_draft_store_update_state (t);
   g_signal_emit (self, byline_draft_store_signals[SIGNAL_SAVED], 0, t->article);
@@ -266,10 +308,15 @@ article_written_cb (BylineFileWriter *writer,
     byline_draft_store_untrack (self, id);
 }
 
+/* The main thread only takes a snapshot (references to the sealed blocks,
+ * a copy of the rest); the JSON and the row's summary of a long article
+ * cost milliseconds, so they are made in the writer's worker. The writer
+ * runs one write at a time and a newer save replaces one still waiting,
+ * so saves land in order and the latest edit wins. */
 static void
 save_now (BylineTracked *t)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  SaveJob *job;
 
   g_clear_handle_id (&t->autosave_id, g_source_remove);
 
@@ -279,9 +326,12 @@ save_now (BylineTracked *t)
   if (t->requested_gen == t->change_gen && byline_file_writer_is_busy (t->writer))
     return;
 
-  bytes = byline_article_to_bytes (t->article);
+  job = g_new0 (SaveJob, 1);
+  job->snapshot = byline_article_dup_snapshot (t->article);
+  job->read_only = t->read_only;
   t->requested_gen = t->change_gen;
-  byline_file_writer_write_bytes (t->writer, bytes, t->change_gen);
+  byline_file_writer_write_func (t->writer, build_article, job, (GDestroyNotify) save_job_free,
+                                 t->change_gen);
   byline_draft_store_update_state (t);
 }
 
@@ -340,7 +390,7 @@ track (BylineDraftStore *self,
   if (disk_bytes != NULL)
     byline_draft_store_watch_bundle (t);
   if (!g_hash_table_contains (self->infos, t->id))
-    update_entry_from_article (t, 0, 0);
+    update_entry_from_article (t);
   byline_draft_store_write_session (self, FALSE);
   return t;
 }
@@ -374,7 +424,7 @@ byline_draft_store_swap_article (BylineDraftStore *self,
   g_clear_pointer (&t->disk_bytes, g_bytes_unref);
   t->disk_bytes = bytes;
   t->disk_serial++;
-  update_entry_from_article (t, 0, 0);
+  update_entry_from_article (t);
   byline_draft_store_update_state (t);
   g_signal_emit (self, byline_draft_store_signals[SIGNAL_EXTERNAL_CHANGE], 0, old, article);
 }
@@ -555,17 +605,17 @@ byline_draft_store_run_worker (BylineDraftStore    *self,
   g_task_run_in_thread (inner, thread_func);
 }
 
-static void
-sync_result_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+void
+byline_draft_store_sync_result_cb (GObject      *object,
+                                   GAsyncResult *result,
+                                   gpointer      user_data)
 {
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
 /* For the CLI and tests: spins the thread-default main context. */
-static GAsyncResult *
-wait_for_result (GAsyncResult **slot)
+GAsyncResult *
+byline_draft_store_wait_for_result (GAsyncResult **slot)
 {
   g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
 
@@ -583,8 +633,8 @@ byline_draft_store_flush_sync (BylineDraftStore  *self,
 
   g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (self), FALSE);
 
-  byline_draft_store_flush_async (self, cancellable, sync_result_cb, &result);
-  return byline_draft_store_flush_finish (self, wait_for_result (&result), error);
+  byline_draft_store_flush_async (self, cancellable, byline_draft_store_sync_result_cb, &result);
+  return byline_draft_store_flush_finish (self, byline_draft_store_wait_for_result (&result), error);
 }
 
 static void
@@ -659,226 +709,8 @@ byline_draft_store_close_sync (BylineDraftStore  *self,
 
   g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (self), FALSE);
 
-  byline_draft_store_close_async (self, cancellable, sync_result_cb, &result);
-  return byline_draft_store_close_finish (self, wait_for_result (&result), error);
-}
-
-/* ---- loading ------------------------------------------------------- */
-
-typedef struct
-{
-  char             *root;
-  BylineDraftScan  *scan;
-  char            **recovered;
-  gint64            now;
-} LoadData;
-
-static void
-load_data_free (LoadData *ld)
-{
-  g_clear_pointer (&ld->scan, byline_draft_scan_free);
-  g_strfreev (ld->recovered);
-  g_free (ld->root);
-  g_free (ld);
-}
-
-/* Drops the bundles that spent more than 30 days in the trash. */
-static void
-purge_scan (const char      *root,
-            BylineDraftScan *scan,
-            gint64           now)
-{
-  gint64 limit = now - (gint64) BYLINE_DRAFT_TRASH_DAYS * G_TIME_SPAN_DAY;
-
-  for (guint i = scan->entries->len; i > 0; i--)
-    {
-      BylineDraftEntry *entry = g_ptr_array_index (scan->entries, i - 1);
-      g_autoptr(GError) error = NULL;
-
-      if (entry->trashed == 0 || entry->trashed > limit)
-        continue;
-      if (byline_draft_bundle_purge (root, entry->id, &error))
-        g_ptr_array_remove_index (scan->entries, i - 1);
-      else
-        g_ptr_array_add (scan->problems, byline_draft_problem_new (entry->id, error->message));
-      scan->index_stale = TRUE;
-    }
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadData *ld = task_data;
-  g_autofree char *session = g_build_filename (ld->root, "session.json", NULL);
-  g_autofree char *index = g_build_filename (ld->root, "index.json", NULL);
-  g_autofree char *drafts = g_build_filename (ld->root, "drafts", NULL);
-  g_autoptr(GHashTable) known = NULL;
-  gboolean clean = TRUE;
-  char **ids = NULL;
-
-  if (byline_draft_session_read (session, &clean, &ids) && !clean)
-    ld->recovered = g_steal_pointer (&ids);
-  g_strfreev (ids);
-
-  g_mkdir_with_parents (drafts, 0700);
-  known = byline_draft_index_read (index);
-  ld->scan = byline_draft_scan (ld->root, known, cancellable);
-  purge_scan (ld->root, ld->scan, ld->now);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (ld->scan->index_stale)
-    {
-      g_autoptr(GBytes) bytes = byline_draft_index_to_bytes (ld->scan->entries);
-      g_autoptr(GError) error = NULL;
-
-      /* Not fatal: the next start rebuilds what it could not trust. */
-      if (!byline_file_write_atomic (index, bytes, &error))
-        g_ptr_array_add (ld->scan->problems, byline_draft_problem_new ("index.json", error->message));
-      ld->scan->index_stale = FALSE;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Merges a scan into the library. @full: the scan saw the whole store, so
- * a row it did not see is gone (unless it is an open article not yet
- * written). */
-void
-byline_draft_store_apply_scan (BylineDraftStore *self,
-                               BylineDraftScan  *scan,
-                               gboolean          full)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) added = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer id;
-
-  self->n_parsed += scan->n_parsed;
-  for (guint i = 0; i < scan->entries->len; i++)
-    {
-      BylineDraftEntry *entry = g_ptr_array_index (scan->entries, i);
-      BylineDraftInfo *info;
-
-      g_hash_table_add (seen, entry->id);
-      if (g_hash_table_contains (self->infos, entry->id))
-        {
-          byline_draft_store_put_entry (self, entry);
-          continue;
-        }
-      info = byline_draft_info_new (entry);
-      /* The key is owned by the info, which lives as long as it. */
-      g_hash_table_replace (self->infos, (gpointer) byline_draft_info_get_id (info), info);
-      g_ptr_array_add (added, info);
-    }
-
-  /* Inserting 10,000 rows one by one into sorted views is quadratic and
-   * emits 10,000 "items-changed": rebuild the views at once instead. */
-  if (added->len > 64)
-    byline_draft_store_fill_views (self);
-  else
-    for (guint i = 0; i < added->len; i++)
-      byline_draft_store_place_in_views (self, g_ptr_array_index (added, i));
-
-  if (full)
-    {
-      g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
-
-      g_hash_table_iter_init (&iter, self->infos);
-      while (g_hash_table_iter_next (&iter, &id, NULL))
-        if (!g_hash_table_contains (seen, id) && !g_hash_table_contains (self->tracked, id))
-          g_ptr_array_add (gone, g_strdup (id));
-      for (guint i = 0; i < gone->len; i++)
-        byline_draft_store_remove_entry (self, g_ptr_array_index (gone, i));
-    }
-
-  for (guint i = 0; i < scan->problems->len; i++)
-    {
-      BylineDraftProblem *problem = g_ptr_array_index (scan->problems, i);
-
-      byline_draft_store_add_problem (self, problem->id, problem->message);
-    }
-
-  if (scan->index_stale)
-    byline_draft_store_schedule_index (self);
-}
-
-static void
-load_scanned_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  BylineDraftStore *self = BYLINE_DRAFT_STORE (object);
-  g_autoptr(GTask) task = user_data;
-  LoadData *ld = g_task_get_task_data (G_TASK (result));
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_strfreev (self->recovered_ids);
-  self->recovered_ids = self->owns_session ? g_steal_pointer (&ld->recovered) : NULL;
-  self->loaded = TRUE;
-  byline_draft_store_apply_scan (self, ld->scan, TRUE);
-  byline_draft_store_monitor_root (self);
-
-  /* From now until a clean close, a crash leaves clean=false behind. */
-  byline_draft_store_write_session (self, FALSE);
-  g_task_return_boolean (task, TRUE);
-}
-
-void
-byline_draft_store_load_async (BylineDraftStore    *self,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  LoadData *ld;
-
-  g_return_if_fail (BYLINE_IS_DRAFT_STORE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, byline_draft_store_load_async);
-
-  ld = g_new0 (LoadData, 1);
-  ld->root = g_strdup (self->root_path);
-  ld->now = g_date_time_to_unix (now) * G_USEC_PER_SEC;
-  byline_draft_store_run_worker (self, g_steal_pointer (&task), ld, (GDestroyNotify) load_data_free,
-                                 load_thread, load_scanned_cb);
-}
-
-gboolean
-byline_draft_store_load_finish (BylineDraftStore  *self,
-                                GAsyncResult      *result,
-                                GError           **error)
-{
-  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-gboolean
-byline_draft_store_load_sync (BylineDraftStore  *self,
-                              GCancellable      *cancellable,
-                              GError           **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (self), FALSE);
-
-  byline_draft_store_load_async (self, cancellable, sync_result_cb, &result);
-  return byline_draft_store_load_finish (self, wait_for_result (&result), error);
+  byline_draft_store_close_async (self, cancellable, byline_draft_store_sync_result_cb, &result);
+  return byline_draft_store_close_finish (self, byline_draft_store_wait_for_result (&result), error);
 }
 
 /* ---- articles ------------------------------------------------------ */
@@ -1370,6 +1202,7 @@ byline_draft_store_set_autosave_delay (BylineDraftStore *self,
 static void
 index_written_cb (BylineFileWriter *writer,
                   guint64           tag,
+                  gpointer          job_data,
                   GBytes           *written,
                   gint64            mtime,
                   gint64            size,

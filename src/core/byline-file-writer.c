@@ -154,7 +154,7 @@ write_cb (GObject      *object,
   self->running = FALSE;
 
   if (self->done != NULL)
-    self->done (self, wd->job->tag, wd->written, wd->mtime, wd->size, error, self->done_data);
+    self->done (self, wd->job->tag, wd->job->data, wd->written, wd->mtime, wd->size, error, self->done_data);
 
   write_next (self);
   complete_flushes (self);

@@ -17,10 +17,13 @@ G_DECLARE_FINAL_TYPE (BylineFileWriter, byline_file_writer, BYLINE, FILE_WRITER,
 typedef GBytes *(*BylineFileWriterBuildFunc) (gpointer   data,
                                               GError   **error);
 
-/* Called on the main context after each real write. @tag is the tag of the
- * job that was written; @mtime (µs) and @size describe the file on disk. */
+/* Called on the main context after each real write. @tag and @job_data are
+ * the tag and data of the job that was written (what its build function
+ * left in @job_data can be read here); @mtime (µs) and @size describe the
+ * file on disk. */
 typedef void (*BylineFileWriterDoneFunc) (BylineFileWriter *writer,
                                           guint64           tag,
+                                          gpointer          job_data,
                                           GBytes           *written,
                                           gint64            mtime,
                                           gint64            size,

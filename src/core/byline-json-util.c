@@ -82,3 +82,29 @@ byline_json_peek_int (JsonObject *object,
 
   return byline_json_node_peek_int (json_object_get_member (object, member), fallback);
 }
+
+/* Returns: (transfer full) (nullable): a copy of the member's string */
+char *
+byline_json_dup_string (JsonObject *object,
+                        const char *member)
+{
+  return g_strdup (byline_json_peek_string (object, member));
+}
+
+/* Leaves the member out when @value is NULL; "" is written, since it means
+ * something to the other side (WordPress clears an excerpt with it). For
+ * article.json, where "" is absent too, see byline_json_add_string(). */
+void
+byline_json_add_nullable_string (JsonBuilder *builder,
+                                 const char  *member,
+                                 const char  *value)
+{
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+  g_return_if_fail (member != NULL);
+
+  if (value == NULL)
+    return;
+
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "byline-json-util.h"
 #include "byline-outbox-journal.h"
 
 G_DEFINE_QUARK (byline-outbox-journal-error-quark, byline_outbox_journal_error)
@@ -151,17 +152,6 @@ byline_outbox_journal_count_uploaded (const BylineOutboxJournal *journal)
 /* To JSON ----------------------------------------------------------------- */
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
 add_int (JsonBuilder *builder,
          const char  *name,
          gint64       value)
@@ -186,7 +176,7 @@ add_time (JsonBuilder *builder,
 {
   g_autofree char *text = value != NULL ? g_date_time_format_iso8601 (value) : NULL;
 
-  add_string (builder, name, text);
+  byline_json_add_nullable_string (builder, name, text);
 }
 
 static void
@@ -212,10 +202,10 @@ add_photos (JsonBuilder               *builder,
       BylineOutboxPhoto *photo = g_ptr_array_index (journal->photos, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "id", photo->id);
-      add_string (builder, "file_name", photo->file_name);
+      byline_json_add_nullable_string (builder, "id", photo->id);
+      byline_json_add_nullable_string (builder, "file_name", photo->file_name);
       add_int (builder, "media_id", photo->media_id);
-      add_string (builder, "url", photo->url);
+      byline_json_add_nullable_string (builder, "url", photo->url);
       add_bool (builder, "attempted", photo->attempted);
       json_builder_end_object (builder);
     }
@@ -235,24 +225,25 @@ byline_outbox_journal_to_bytes (const BylineOutboxJournal *journal)
 
   json_builder_begin_object (builder);
   add_int (builder, "version", BYLINE_OUTBOX_JOURNAL_VERSION);
-  add_string (builder, "article", journal->article_id);
-  add_string (builder, "site", journal->site_id);
-  add_string (builder, "state", byline_outbox_state_to_string (journal->state));
-  add_string (builder, "resume_state", byline_outbox_state_to_string (journal->resume_state));
+  byline_json_add_nullable_string (builder, "article", journal->article_id);
+  byline_json_add_nullable_string (builder, "site", journal->site_id);
+  byline_json_add_nullable_string (builder, "state", byline_outbox_state_to_string (journal->state));
+  byline_json_add_nullable_string (builder, "resume_state",
+                                   byline_outbox_state_to_string (journal->resume_state));
   add_time (builder, "queued", journal->queued);
   add_int (builder, "post_id", journal->post_id);
   add_bool (builder, "update", journal->update);
   add_bool (builder, "overwrite", journal->overwrite);
   add_bool (builder, "write_attempted", journal->write_attempted);
-  add_string (builder, "known_modified", journal->known_modified);
-  add_string (builder, "remote_modified", journal->remote_modified);
+  byline_json_add_nullable_string (builder, "known_modified", journal->known_modified);
+  byline_json_add_nullable_string (builder, "remote_modified", journal->remote_modified);
   add_photos (builder, journal);
   add_int (builder, "attempts", journal->attempts);
   add_time (builder, "next_attempt", journal->next_attempt);
-  add_string (builder, "error_code", journal->error_code);
-  add_string (builder, "error_detail", journal->error_detail);
-  add_string (builder, "link", journal->link);
-  add_string (builder, "remote_status", journal->remote_status);
+  byline_json_add_nullable_string (builder, "error_code", journal->error_code);
+  byline_json_add_nullable_string (builder, "error_detail", journal->error_detail);
+  byline_json_add_nullable_string (builder, "link", journal->link);
+  byline_json_add_nullable_string (builder, "remote_status", journal->remote_status);
   if (journal->plan != NULL)
     {
       g_autoptr(JsonNode) plan = byline_publish_plan_to_json (journal->plan);
@@ -273,35 +264,13 @@ byline_outbox_journal_to_bytes (const BylineOutboxJournal *journal)
 
 /* From JSON --------------------------------------------------------------- */
 
-static char *
-dup_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_dup_string (node);
-}
-
 static GDateTime *
 dup_time (JsonObject *object,
           const char *name)
 {
-  g_autofree char *text = dup_string (object, name);
+  g_autofree char *text = byline_json_dup_string (object, name);
 
   return text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
-}
-
-static gint64
-get_int (JsonObject *object,
-         const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-  return json_node_get_int (node);
 }
 
 static gboolean
@@ -318,13 +287,11 @@ static gboolean
 read_photos (BylineOutboxJournal *journal,
              JsonObject          *object)
 {
-  JsonNode *node = json_object_get_member (object, "photos");
-  JsonArray *array;
+  JsonArray *array = byline_json_peek_array (object, "photos");
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (array == NULL)
     return FALSE;
 
-  array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
@@ -335,10 +302,10 @@ read_photos (BylineOutboxJournal *journal,
         return FALSE;
       item = json_node_get_object (element);
       photo = g_new0 (BylineOutboxPhoto, 1);
-      photo->id = dup_string (item, "id");
-      photo->file_name = dup_string (item, "file_name");
-      photo->media_id = get_int (item, "media_id");
-      photo->url = dup_string (item, "url");
+      photo->id = byline_json_dup_string (item, "id");
+      photo->file_name = byline_json_dup_string (item, "file_name");
+      photo->media_id = byline_json_peek_int (item, "media_id", 0);
+      photo->url = byline_json_dup_string (item, "url");
       photo->attempted = get_bool (item, "attempted");
       g_ptr_array_add (journal->photos, photo);
       if (photo->id == NULL)
@@ -366,25 +333,25 @@ static void
 read_fields (BylineOutboxJournal *journal,
              JsonObject          *object)
 {
-  g_autofree char *state = dup_string (object, "state");
-  g_autofree char *resume_state = dup_string (object, "resume_state");
+  g_autofree char *state = byline_json_dup_string (object, "state");
+  g_autofree char *resume_state = byline_json_dup_string (object, "resume_state");
 
   journal->state = byline_outbox_state_from_string (state);
   journal->resume_state = byline_outbox_state_from_string (resume_state);
   g_clear_pointer (&journal->queued, g_date_time_unref);
   journal->queued = dup_time (object, "queued");
-  journal->post_id = get_int (object, "post_id");
+  journal->post_id = byline_json_peek_int (object, "post_id", 0);
   journal->update = get_bool (object, "update");
   journal->overwrite = get_bool (object, "overwrite");
   journal->write_attempted = get_bool (object, "write_attempted");
-  journal->known_modified = dup_string (object, "known_modified");
-  journal->remote_modified = dup_string (object, "remote_modified");
-  journal->attempts = get_int (object, "attempts");
+  journal->known_modified = byline_json_dup_string (object, "known_modified");
+  journal->remote_modified = byline_json_dup_string (object, "remote_modified");
+  journal->attempts = byline_json_peek_int (object, "attempts", 0);
   journal->next_attempt = dup_time (object, "next_attempt");
-  journal->error_code = dup_string (object, "error_code");
-  journal->error_detail = dup_string (object, "error_detail");
-  journal->link = dup_string (object, "link");
-  journal->remote_status = dup_string (object, "remote_status");
+  journal->error_code = byline_json_dup_string (object, "error_code");
+  journal->error_detail = byline_json_dup_string (object, "error_detail");
+  journal->link = byline_json_dup_string (object, "link");
+  journal->remote_status = byline_json_dup_string (object, "remote_status");
 }
 
 static gboolean
@@ -438,7 +405,7 @@ byline_outbox_journal_new_from_bytes (GBytes  *bytes,
   if ((object = parse_object (bytes, error)) == NULL)
     return NULL;
 
-  version = get_int (object, "version");
+  version = byline_json_peek_int (object, "version", 0);
   if (version > BYLINE_OUTBOX_JOURNAL_VERSION)
     {
       g_set_error (error, BYLINE_OUTBOX_JOURNAL_ERROR, BYLINE_OUTBOX_JOURNAL_ERROR_NEWER_VERSION,
@@ -446,8 +413,8 @@ byline_outbox_journal_new_from_bytes (GBytes  *bytes,
                    version);
       return NULL;
     }
-  article_id = dup_string (object, "article");
-  site_id = dup_string (object, "site");
+  article_id = byline_json_dup_string (object, "article");
+  site_id = byline_json_dup_string (object, "site");
   if (version < 1 || article_id == NULL || site_id == NULL)
     return (set_invalid (error, "no version, article or site"), NULL);
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-json-util.h"
 #include "byline-publish-plan.h"
 
 #define SLUG_MAX 80
@@ -508,17 +509,6 @@ byline_publish_plan_free (BylinePublishPlan *plan)
 G_DEFINE_BOXED_TYPE (BylinePublishPlan, byline_publish_plan,
                      byline_publish_plan_copy, byline_publish_plan_free)
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
 JsonNode *
 byline_publish_plan_to_json (const BylinePublishPlan *plan)
 {
@@ -527,12 +517,12 @@ byline_publish_plan_to_json (const BylinePublishPlan *plan)
   g_return_val_if_fail (plan != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "status", plan->status);
-  add_string (builder, "title", plan->title);
-  add_string (builder, "excerpt", plan->excerpt);
-  add_string (builder, "slug", plan->slug);
-  add_string (builder, "date_gmt", plan->date_gmt);
-  add_string (builder, "date_local", plan->date_local);
+  byline_json_add_nullable_string (builder, "status", plan->status);
+  byline_json_add_nullable_string (builder, "title", plan->title);
+  byline_json_add_nullable_string (builder, "excerpt", plan->excerpt);
+  byline_json_add_nullable_string (builder, "slug", plan->slug);
+  byline_json_add_nullable_string (builder, "date_gmt", plan->date_gmt);
+  byline_json_add_nullable_string (builder, "date_local", plan->date_local);
   json_builder_set_member_name (builder, "category");
   json_builder_add_int_value (builder, plan->category_id);
   json_builder_set_member_name (builder, "tags");
@@ -547,26 +537,6 @@ byline_publish_plan_to_json (const BylinePublishPlan *plan)
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
-}
-
-static char *
-dup_member (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_dup_string (node);
-}
-
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
 /**
@@ -589,24 +559,24 @@ byline_publish_plan_new_from_json (JsonNode *node)
     return NULL;
   object = json_node_get_object (node);
   plan = g_new0 (BylinePublishPlan, 1);
-  plan->status = dup_member (object, "status");
-  plan->title = dup_member (object, "title");
+  plan->status = byline_json_dup_string (object, "status");
+  plan->title = byline_json_dup_string (object, "title");
   if (plan->status == NULL || plan->title == NULL)
     return NULL;
-  plan->excerpt = dup_member (object, "excerpt");
-  plan->slug = dup_member (object, "slug");
-  plan->date_gmt = dup_member (object, "date_gmt");
-  plan->date_local = dup_member (object, "date_local");
+  plan->excerpt = byline_json_dup_string (object, "excerpt");
+  plan->slug = byline_json_dup_string (object, "slug");
+  plan->date_gmt = byline_json_dup_string (object, "date_gmt");
+  plan->date_local = byline_json_dup_string (object, "date_local");
   plan->category_id = json_object_get_int_member_with_default (object, "category", 0);
 
   plan->tag_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if ((array = array_member (object, "tags")) != NULL)
+  if ((array = byline_json_peek_array (object, "tags")) != NULL)
     for (guint i = 0; i < json_array_get_length (array); i++)
       {
         gint64 id = json_array_get_int_element (array, i);
         g_array_append_val (plan->tag_ids, id);
       }
-  if ((array = array_member (object, "new_tags")) != NULL)
+  if ((array = byline_json_peek_array (object, "new_tags")) != NULL)
     for (guint i = 0; i < json_array_get_length (array); i++)
       if (json_node_get_value_type (json_array_get_element (array, i)) == G_TYPE_STRING)
         g_strv_builder_add (new_tags, json_array_get_string_element (array, i));

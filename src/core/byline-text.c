@@ -95,3 +95,47 @@ byline_text_is_nfc (const char *text)
   nfc = byline_text_normalize (text, -1, NULL);
   return nfc != NULL && strcmp (nfc, text) == 0;
 }
+
+static gboolean
+is_word_char (gunichar c,
+              gboolean in_word)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  return g_unichar_isalnum (c) ||
+         (in_word && (type == G_UNICODE_NON_SPACING_MARK ||
+                      type == G_UNICODE_SPACING_MARK));
+}
+
+static gboolean
+is_joiner (gunichar c)
+{
+  return (c != 0 && c < 0x80 && strchr ("/.,-'", (int) c) != NULL) ||
+         c == 0x2019; /* ’ */
+}
+
+/* A word is a run of letters and digits (with their combining marks): a
+ * Vietnamese syllable counts as one word, as newsrooms count them. One
+ * joiner between two such runs keeps them one word, as word processors
+ * do: "16/02/2023", "2.000", "COVID-19", "don't". */
+guint
+byline_text_count_words (const char *text)
+{
+  gboolean in_word = FALSE;
+  guint n = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean word_char = is_word_char (c, in_word);
+
+      if (!word_char && in_word && is_joiner (c))
+        word_char = g_unichar_isalnum (g_utf8_get_char (g_utf8_next_char (p)));
+
+      if (word_char && !in_word)
+        n++;
+      in_word = word_char;
+    }
+
+  return n;
+}

@@ -21,5 +21,7 @@ char     *byline_text_normalize   (const char  *text,
                                    gssize       length,
                                    GError     **error);
 gboolean  byline_text_is_nfc      (const char  *text);
+/* Letters and digits runs, a Vietnamese syllable one word; NULL is 0. */
+guint     byline_text_count_words (const char  *text);
 
 G_END_DECLS

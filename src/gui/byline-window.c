@@ -551,6 +551,22 @@ byline_window_constructed (GObject *object)
   byline_photo_strip_watch_editor (self->photo_strip, self->editor);
 }
 
+/* Left to itself, GTK focuses the first focusable widget when the window
+ * shows: the header bar's New Article button. Typing at start-up then lost
+ * the first word, and its space pressed the button, creating an
+ * "Untitled" draft with the rest. Until an article is open, the library's
+ * search takes what is typed: visible, and nothing is created. */
+static void
+byline_window_map (GtkWidget *widget)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (byline_window_parent_class)->map (widget);
+
+  if (self->article == NULL)
+    gtk_widget_child_focus (GTK_WIDGET (self->library_pane), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 byline_window_dispose (GObject *object)
 {
@@ -617,6 +633,7 @@ byline_window_class_init (BylineWindowClass *klass)
   object_class->dispose = byline_window_dispose;
   object_class->get_property = byline_window_get_property;
   object_class->set_property = byline_window_set_property;
+  widget_class->map = byline_window_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,

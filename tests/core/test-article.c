@@ -181,6 +181,50 @@ test_article_round_trip (void)
   g_assert_cmpuint (byline_photo_get_width (photo), ==, 4000);
 }
 
+/* The snapshot the store serialises in a worker: the same JSON, and a
+ * later edit of the original (a caption, the body) does not reach it. */
+static void
+test_article_snapshot (void)
+{
+  g_autoptr(BylineArticle) article = make_full_article ();
+  g_autoptr(BylineArticle) snapshot = byline_article_dup_snapshot (article);
+  g_autoptr(GBytes) before = byline_article_to_bytes (article);
+  g_autoptr(GBytes) copied = byline_article_to_bytes (snapshot);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(BylineArticle) future = NULL;
+  g_autoptr(BylineArticle) future_copy = NULL;
+  g_autoptr(GBytes) future_bytes = NULL;
+  g_autoptr(GBytes) future_copied = NULL;
+  const char *json = "{\"version\":2,\"id\":\"" UUID "\",\"reactions\":{\"like\":3}}";
+
+  g_assert_true (g_bytes_equal (before, copied));
+  g_assert_true (g_date_time_equal (byline_article_get_modified (snapshot),
+                                    byline_article_get_modified (article)));
+
+  byline_photo_set_caption (byline_article_find_photo (article, PHOTO_A), "Chú thích mới");
+  g_ptr_array_add (blocks, byline_block_new (BYLINE_BLOCK_PARAGRAPH, "Thân bài khác"));
+  byline_article_set_blocks (article, blocks);
+  byline_article_set_title (article, "Tít khác");
+  after = byline_article_to_bytes (snapshot);
+  g_assert_true (g_bytes_equal (copied, after));
+  g_assert_cmpstr (byline_photo_get_caption (byline_article_find_photo (snapshot, PHOTO_A)), ==,
+                   "Đoàn công tác làm việc tại xã Mỹ Quí");
+
+  /* Members of a newer schema go along, as a copy. */
+  future_bytes = g_bytes_new_static (json, strlen (json));
+  future = byline_article_new_from_bytes (future_bytes, NULL, NULL);
+  g_assert_nonnull (future);
+  future_copy = byline_article_dup_snapshot (future);
+  g_clear_pointer (&future_bytes, g_bytes_unref);
+  future_bytes = byline_article_to_bytes (future);
+  future_copied = byline_article_to_bytes (future_copy);
+  g_assert_true (g_bytes_equal (future_bytes, future_copied));
+  node = byline_article_to_json (future_copy);
+  g_assert_true (json_object_has_member (json_node_get_object (node), "reactions"));
+}
+
 static void
 test_article_absent_fields (void)
 {
@@ -619,6 +663,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/article/json/round-trip", test_article_round_trip);
+  g_test_add_func ("/article/json/snapshot", test_article_snapshot);
   g_test_add_func ("/article/json/absent-fields", test_article_absent_fields);
   g_test_add_func ("/article/json/invalid", test_article_invalid);
   g_test_add_func ("/article/json/newer-version", test_article_newer_version);

@@ -692,6 +692,7 @@ test_editor_counts (Fixture       *fixture,
   GtkTextBuffer *buffer = body_of (fixture);
   GtkTextBuffer *title = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child_of (fixture, "title_view")));
   GString *body = g_string_new (NULL);
+  GtkTextIter end;
 
   g_assert_cmpstr (byline_editor_get_counts_text (fixture->editor), ==, "0 words · 0 characters · 0 min read");
 
@@ -707,6 +708,18 @@ test_editor_counts (Fixture       *fixture,
   g_string_free (body, TRUE);
   byline_editor_flush (fixture->editor);
   g_assert_cmpstr (byline_editor_get_counts_text (fixture->editor), ==, "401 words · 1202 characters · 3 min read");
+
+  /* The editor counts block by block and keeps the counts of the blocks
+   * an edit left alone: it must still agree with the model's own count. */
+  gtk_text_buffer_set_text (buffer, "Một hai ba.\nBốn, năm-sáu 16/02/2023\nbảy", -1);
+  byline_editor_flush (fixture->editor);
+  g_assert_cmpuint (byline_article_count_words (fixture->article), ==, 1 + 7);
+  g_assert_cmpstr (byline_editor_get_counts_text (fixture->editor), ==, "8 words · 40 characters · 1 min read");
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, " tám chín", -1);
+  byline_editor_flush (fixture->editor);
+  g_assert_cmpuint (byline_article_count_words (fixture->article), ==, 1 + 9);
+  g_assert_cmpstr (byline_editor_get_counts_text (fixture->editor), ==, "10 words · 49 characters · 1 min read");
 }
 
 static void
