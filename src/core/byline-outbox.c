@@ -479,6 +479,8 @@ journal_for (BylineArticle         *article,
   journal->post_id = MAX (byline_article_get_remote_post_id (article), 0);
   journal->update = journal->post_id > 0;
   journal->known_modified = g_strdup (byline_article_get_remote_modified (article));
+  /* Known before the update is sent: "Open on the Site" of a conflict. */
+  journal->link = g_strdup (byline_article_get_remote_link (article));
 
   for (guint i = 0; i < g_list_model_get_n_items (photos); i++)
     {

@@ -798,6 +798,9 @@ test_conflict (Fixture  *fixture,
   g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_CONFLICT);
   journal = ofx_read_journal (fixture->ofx);
   g_assert_cmpstr (journal->remote_modified, !=, journal->known_modified);
+  /* Where the desk's edit can be seen. */
+  g_assert_nonnull (journal->link);
+  g_assert_cmpstr (journal->link, ==, byline_article_get_remote_link (fixture->ofx->article));
   message = byline_outbox_journal_dup_message (journal);
   g_assert_nonnull (strstr (message, journal->remote_modified));
   g_assert_cmpstr (json_object_get_string_member (
