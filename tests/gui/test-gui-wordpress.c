@@ -25,6 +25,7 @@
 #include "byline-sites-page.h"
 #include "byline-window.h"
 #include "draft-store-testutil.h"
+#include "gui-wordpress-util.h"
 #include "photo-fixtures.h"
 #include "wp-admin.h"
 #include "wp-testbed.h"
@@ -108,79 +109,26 @@ window_child (BylineWindow *window,
   return gtk_widget_get_template_child (GTK_WIDGET (window), BYLINE_TYPE_WINDOW, name);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static void
-fill_site (GtkWidget  *page,
-           const char *password)
-{
-  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (page, BYLINE_TYPE_SITES_PAGE, "url_row")),
-                         testbed.url);
-  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (page, BYLINE_TYPE_SITES_PAGE, "user_row")),
-                         testbed.author);
-  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (page, BYLINE_TYPE_SITES_PAGE, "password_row")),
-                         password);
-  byline_sites_page_add_site (BYLINE_SITES_PAGE (page));
-  WAIT_UNTIL (!byline_sites_page_get_busy (BYLINE_SITES_PAGE (page)));
-}
-
 static void
 add_site_in_preferences (void)
 {
   BylineSiteList *sites = byline_application_get_sites (the_app);
-  GtkWidget *preferences;
-  GtkWidget *page;
-  GtkLabel *error_label;
-
-  byline_application_show_preferences (the_app, "sites");
-  preferences = GTK_WIDGET (find_toplevel (BYLINE_TYPE_PREFERENCES_WINDOW));
-  g_assert_nonnull (preferences);
-  page = find_descendant (preferences, BYLINE_TYPE_SITES_PAGE);
-  g_assert_nonnull (page);
-  error_label = GTK_LABEL (gtk_widget_get_template_child (page, BYLINE_TYPE_SITES_PAGE, "error_label"));
+  GtkWidget *page = gui_wp_show_sites_page (the_app);
+  GtkLabel *error_label = GTK_LABEL (gtk_widget_get_template_child (page, BYLINE_TYPE_SITES_PAGE, "error_label"));
 
   /* A wrong application password: said so, nothing added. */
-  fill_site (page, "aaaa bbbb cccc dddd eeee ffff");
+  gui_wp_fill_site (page, "aaaa bbbb cccc dddd eeee ffff");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (error_label),
                                    "The user name or the application password is wrong"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sites)), ==, 0);
 
-  fill_site (page, testbed.author_password);
+  gui_wp_fill_site (page, testbed.author_password);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sites)), ==, 1);
   g_assert_nonnull (byline_site_list_get_default (sites));
 
-  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
 }
 
 /* What the bar said while the photo went up. */
@@ -241,9 +189,9 @@ test_add_site_and_publish (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish", NULL));
 
   /* The photo has no alt text and no credit: warnings, so it asks. */
-  WAIT_UNTIL (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  WAIT_UNTIL (gui_wp_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
   {
-    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (gui_wp_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Publish Anyway?");
     adw_message_dialog_response (dialog, "publish");
@@ -313,40 +261,6 @@ wait_for_outcome (void)
                                   byline_article_get_id (the_article));
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* As the reporter answers it: a click on the button, and the dialog goes. */
-static void
-click_response (const char *heading,
-                const char *label)
-{
-  AdwMessageDialog *dialog;
-  GtkWidget *button;
-
-  WAIT_UNTIL (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
-  button = find_button (GTK_WIDGET (dialog), label);
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  WAIT_UNTIL (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
-}
-
 /* One click on Update; the photo still has no alt text and no credit, so
  * the pre-flight check asks again. */
 static void
@@ -357,7 +271,7 @@ press_update (void)
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Update");
   g_array_set_size (states, 0);
   g_signal_emit_by_name (button, "clicked");
-  click_response ("Publish Anyway?", "_Publish Anyway");
+  gui_wp_click_response ("Publish Anyway?", "_Publish Anyway");
 }
 
 static void
@@ -469,7 +383,7 @@ test_conflict_cancel (void)
 
   /* Asked at once, without a click on Resolve. */
   g_assert_cmpint (wait_for_outcome (), ==, BYLINE_OUTBOX_STATE_CONFLICT);
-  click_response (conflict_heading, "_Cancel Publishing");
+  gui_wp_click_response (conflict_heading, "_Cancel Publishing");
   WAIT_UNTIL (byline_outbox_get_state (outbox, byline_article_get_id (the_article)) == BYLINE_OUTBOX_STATE_NONE);
   g_assert_cmpint (byline_publish_bar_get_state (bar), ==, BYLINE_OUTBOX_STATE_NONE);
 
@@ -495,7 +409,7 @@ test_conflict_open (void)
   /* Byline still knows the post as it was before the desk's edit. */
   press_update ();
   g_assert_cmpint (wait_for_outcome (), ==, BYLINE_OUTBOX_STATE_CONFLICT);
-  click_response (conflict_heading, "_Open on the Site");
+  gui_wp_click_response (conflict_heading, "_Open on the Site");
 
   /* The desktop's browser is asked for the post's own page. */
   post = wp_admin_get_post (the_post_id);
@@ -521,7 +435,7 @@ test_conflict_overwrite (void)
 
   g_array_set_size (states, 0);
   g_signal_emit_by_name (resolve_button (), "clicked");
-  click_response (conflict_heading, "_Overwrite");
+  gui_wp_click_response (conflict_heading, "_Overwrite");
   g_assert_cmpint (wait_for_outcome (), ==, BYLINE_OUTBOX_STATE_DONE);
   g_assert_cmpstr (byline_publish_bar_get_text (bar), ==, "Updated on the site");
 
