@@ -802,7 +802,16 @@ test_conflict (Fixture  *fixture,
   g_assert_nonnull (journal->link);
   g_assert_cmpstr (journal->link, ==, byline_article_get_remote_link (fixture->ofx->article));
   message = byline_outbox_journal_dup_message (journal);
-  g_assert_nonnull (strstr (message, journal->remote_modified));
+  /* The desk's time as the reporter reads it: local, not WordPress's UTC. */
+  {
+    g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+    g_autoptr(GDateTime) remote = g_date_time_new_from_iso8601 (journal->remote_modified, utc);
+    g_autoptr(GDateTime) local = g_date_time_to_local (remote);
+    g_autofree char *clock = g_date_time_format (local, "%H:%M:%S");
+
+    g_assert_nonnull (strstr (message, clock));
+    g_assert_null (strstr (message, journal->remote_modified));
+  }
   g_assert_cmpstr (json_object_get_string_member (
                      json_object_get_object_member (g_ptr_array_index (fake.posts, 0), "title"),
                      "raw"), ==, "Tiêu đề do ban biên tập sửa");
