@@ -5,7 +5,10 @@
  * Not a test: one click on Publish, in the real window, against the
  * WordPress of the testbed, with the seed article and three photos, saved
  * as OUTDIR/publish-progress.png while the second photo goes up and
- * OUTDIR/publish-done.png once it is published.
+ * OUTDIR/publish-done.png once it is published. With
+ * BYLINE_SCREENSHOT_CONFLICT=1, the desk then retitles the post, the
+ * reporter edits the article and presses Update: the conflict dialog, as
+ * OUTDIR/publish-conflict.png (the whole screen: the dialog is a window).
  *   BYLINE_WP_ENV=DIR/env tests/headless-run tests/keyring-run \
  *     _build/tests/gui/publish-screenshot tests/core/data/seed-article.txt OUTDIR
  * With LANGUAGE=vi LC_ALL=C.UTF-8 BYLINE_LOCALEDIR=_build/po for
@@ -32,6 +35,7 @@
 #include "gui-shot.h"
 #include "gui-wordpress-util.h"
 #include "photo-fixtures.h"
+#include "wp-admin.h"
 #include "wp-testbed.h"
 
 /* The proxy ---------------------------------------------------------------- */
@@ -391,6 +395,32 @@ publish (BylineWindow     *window,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The desk edits the post on the site, the reporter the article; Update
+ * meets the desk's edit. */
+static void
+show_conflict (BylineWindow     *window,
+               BylinePublishBar *bar,
+               const char       *png)
+{
+  BylineArticle *article = byline_window_get_article (window);
+  g_autofree char *route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT,
+                                            byline_article_get_remote_post_id (article));
+  g_autoptr(JsonNode) edited = NULL;
+  const char *import_argv[] = { "import", "-window", "root", png, NULL };
+  g_autoptr(GError) error = NULL;
+
+  /* modified_gmt has one-second steps. */
+  gui_shot_spin_for (1100);
+  edited = wp_admin_request ("POST", route, NULL, "{\"title\": \"Mỹ Quí ra quân (ban biên tập sửa)\"}");
+  byline_article_set_lead (article, "Chiều 16/02, đoàn công tác làm việc với xã Mỹ Quí.");
+  publish (window, bar);
+  WAIT_UNTIL (gui_wp_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  gui_shot_spin_for (1000);
+  if (!g_spawn_sync (NULL, (char **) import_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, &error))
+    g_error ("import: %s", error->message);
+  gtk_window_destroy (gui_wp_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +493,13 @@ main (int   argc,
               BYLINE_SAVE_STATE_SAVED);
   gui_shot_save_png (GTK_WIDGET (window), done_png);
   g_print ("%s\n%s\n", progress_png, done_png);
+  if (g_getenv ("BYLINE_SCREENSHOT_CONFLICT") != NULL)
+    {
+      g_autofree char *conflict_png = g_build_filename (argv[2], "publish-conflict.png", NULL);
+
+      show_conflict (window, bar, conflict_png);
+      g_print ("%s\n", conflict_png);
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
   WAIT_UNTIL (!byline_application_get_saving (app));
