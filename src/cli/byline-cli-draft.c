@@ -399,28 +399,15 @@ set_priority (BylineArticle  *article,
   return TRUE;
 }
 
-/* "YYYY-MM-DD HH:MM" in local time, or ISO 8601 (local time when it names
- * no zone). */
-static GDateTime *
-parse_time (const char *value)
-{
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  int year, month, day, hour, minute;
-  char end;
-
-  if (sscanf (value, "%4d-%2d-%2d %2d:%2d%c", &year, &month, &day, &hour, &minute, &end) == 5)
-    return g_date_time_new (local, year, month, day, hour, minute, 0);
-  return g_date_time_new_from_iso8601 (value, local);
-}
-
 static gboolean
 set_embargo (BylineArticle  *article,
              const char     *value,
              GError        **error)
 {
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   g_autoptr(GDateTime) embargo = NULL;
 
-  if (*value != '\0' && (embargo = parse_time (value)) == NULL)
+  if (*value != '\0' && (embargo = byline_cli_parse_time (value, local)) == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("“%s” is not a time: write it as 2026-11-28 14:30 (local time) or in ISO 8601"),

@@ -14,6 +14,7 @@
 
 #include "byline-cli.h"
 #include "byline-draft-store.h"
+#include "byline-site-list.h"
 
 G_BEGIN_DECLS
 
@@ -93,6 +94,15 @@ BylineArticle    *byline_cli_draft_open            (BylineDraftStore          *s
 gboolean          byline_cli_draft_check_writable  (BylineDraftStore          *store,
                                                     BylineArticle             *article,
                                                     GError                   **error);
+
+/* The site the user named (byline_site_list_find()), or an error. */
+BylineSite       *byline_cli_site_find             (BylineSiteList            *sites,
+                                                    const char                *name_or_id,
+                                                    GError                   **error);
+/* "YYYY-MM-DD HH:MM", or ISO 8601; in @tz when it names no zone. NULL
+ * when it is neither. */
+GDateTime        *byline_cli_parse_time            (const char                *value,
+                                                    GTimeZone                 *tz);
 
 void              byline_cli_print_json            (JsonNode                  *node);
 /* Prints @array (taking it) as a JSON array. */

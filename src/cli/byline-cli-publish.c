@@ -16,6 +16,8 @@
 
 #include "byline-cli-private.h"
 #include "byline-draft-state.h"
+#include "byline-json-util.h"
+#include "byline-model-private.h"
 #include "byline-outbox.h"
 #include "byline-site-terms.h"
 
@@ -237,23 +239,129 @@ outbox_wait_settled (Outbox *ob)
   g_task_propagate_boolean (G_TASK (byline_cli_run_async_until_done (&result)), NULL);
 }
 
-/* What became of @id: prints the link (stdout) or why not (stderr). */
+/* JSON ------------------------------------------------------------------- */
+
+static char *
+journal_dup_error (const BylineOutboxJournal *journal)
+{
+  char *message = byline_outbox_journal_dup_message (journal);
+
+  if (message == NULL && journal->error_detail != NULL)
+    message = g_strdup (journal->error_detail);
+  return message;
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+/* The name the photo had on the reporter's disk, from the article as it
+ * was queued. */
+static const char *
+photo_original_name (const BylineOutboxJournal *journal,
+                     const char                *photo_id)
+{
+  JsonObject *article;
+  JsonArray *photos;
+
+  if (journal->article == NULL || !JSON_NODE_HOLDS_OBJECT (journal->article))
+    return NULL;
+  article = json_node_get_object (journal->article);
+  if ((photos = byline_json_peek_array (article, "photos")) == NULL)
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (photos); i++)
+    {
+      JsonNode *node = json_array_get_element (photos, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) &&
+          g_strcmp0 (byline_json_peek_string (json_node_get_object (node), "id"), photo_id) == 0)
+        return byline_json_peek_string (json_node_get_object (node), "original_name");
+    }
+  return NULL;
+}
+
+/* One object per photo: its media item as far as it is known. */
+static void
+add_media (JsonBuilder               *builder,
+           const BylineOutboxJournal *journal)
+{
+  json_builder_set_member_name (builder, "media");
+  json_builder_begin_array (builder);
+  for (guint i = 0; journal->photos != NULL && i < journal->photos->len; i++)
+    {
+      const BylineOutboxPhoto *photo = g_ptr_array_index (journal->photos, i);
+
+      json_builder_begin_object (builder);
+      if (photo->media_id > 0)
+        add_int (builder, "id", photo->media_id);
+      byline_json_add_string (builder, "source_url", photo->url);
+      byline_json_add_string (builder, "file", photo->file_name);
+      byline_json_add_string (builder, "name", photo_original_name (journal, photo->id));
+      byline_json_add_string (builder, "photo", photo->id);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* What `outbox list --json` lists and `publish --json` prints: the same
+ * object, so a script reads both the same way. */
+static JsonNode *
+journal_to_json (Outbox                    *ob,
+                 const BylineOutboxJournal *journal)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  BylineDraftInfo *info = byline_draft_store_lookup (ob->store, journal->article_id);
+  g_autofree char *error = journal_dup_error (journal);
+  g_autofree char *next = NULL;
+
+  json_builder_begin_object (builder);
+  byline_json_add_string (builder, "id", journal->article_id);
+  byline_json_add_string (builder, "title",
+                          info != NULL ? byline_draft_info_get_title (info) : NULL);
+  byline_json_add_string (builder, "site", journal->site_id);
+  byline_json_add_string (builder, "state", byline_outbox_state_to_string (journal->state));
+  byline_json_add_string (builder, "error", error);
+  if (journal->state == BYLINE_OUTBOX_STATE_WAITING && journal->next_attempt != NULL)
+    {
+      next = g_date_time_format_iso8601 (journal->next_attempt);
+      byline_json_add_string (builder, "next_attempt", next);
+    }
+  if (journal->post_id > 0)
+    add_int (builder, "post_id", journal->post_id);
+  byline_json_add_string (builder, "link", journal->link);
+  byline_json_add_string (builder, "status", journal->remote_status);
+  add_media (builder, journal);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* What became of @id: prints the link (stdout) or why not (stderr). With
+ * @json, the link goes into it (with the rest of the journal) instead. */
 static BylineCliExit
 outbox_report (Outbox     *ob,
                const char *id,
-               gboolean    with_id)
+               gboolean    with_id,
+               JsonArray  *json)
 {
   g_autoptr(BylineOutboxJournal) journal = byline_outbox_dup_journal (ob->outbox, id);
   g_autofree char *message = NULL;
 
   if (journal == NULL)
     return BYLINE_CLI_EXIT_OK;
+  if (json != NULL)
+    json_array_add_element (json, journal_to_json (ob, journal));
 
   switch (journal->state)
     {
     case BYLINE_OUTBOX_STATE_DONE:
-      printf ("%s%s%s\n", with_id ? id : "", with_id ? "  " : "",
-              journal->link != NULL ? journal->link : "");
+      if (json == NULL)
+        printf ("%s%s%s\n", with_id ? id : "", with_id ? "  " : "",
+                journal->link != NULL ? journal->link : "");
       return BYLINE_CLI_EXIT_OK;
     case BYLINE_OUTBOX_STATE_FAILED:
     case BYLINE_OUTBOX_STATE_CONFLICT:
@@ -299,10 +407,14 @@ worst (BylineCliExit a,
 
 static char *publish_site;
 static char *publish_status;
+static char *publish_at;
+static gboolean publish_json;
 
 static const GOptionEntry publish_entries[] = {
-  { "site", 0, 0, G_OPTION_ARG_STRING, &publish_site, N_("Publish to this site (default: the draft’s site, else the default site)"), N_("ID") },
+  { "site", 0, 0, G_OPTION_ARG_STRING, &publish_site, N_("Publish to this site, by name or id (default: the draft’s site, else the default site)"), N_("SITE") },
   { "status", 0, 0, G_OPTION_ARG_STRING, &publish_status, N_("publish (default), draft, pending (for the desk) or future (at the embargo)"), N_("STATUS") },
+  { "at", 0, 0, G_OPTION_ARG_STRING, &publish_at, N_("Publish at this time (ISO 8601; without a zone, the site’s time): it becomes the draft’s embargo"), N_("TIME") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &publish_json, N_("Print the outcome as JSON: post_id, link, media"), NULL },
   { NULL }
 };
 
@@ -315,11 +427,7 @@ pick_site (Outbox         *ob,
   BylineSite *site;
 
   if (id != NULL)
-    {
-      if ((site = byline_site_list_lookup (ob->sites, id)) == NULL)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no site with id “%s”"), id);
-      return site;
-    }
+    return byline_cli_site_find (ob->sites, id, error);
   if ((site = byline_site_list_get_default (ob->sites)) == NULL)
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                          _("there is no site to publish to: add one with byline-cli site add"));
@@ -340,6 +448,42 @@ parse_status (BylinePublishStatus *status,
 
   *exit_status = byline_cli_usage_printf (_("unknown status “%s”: use publish, draft, pending or "
                                             "future"), publish_status);
+  return FALSE;
+}
+
+/* --at: when the post goes out, kept as the draft's embargo, which the
+ * plan turns into WordPress's date_gmt (and "future" for a publication).
+ * A time that names no zone is the site's, as on its dashboard. FALSE
+ * (after printing why) when it is not a time, has passed, or the draft
+ * cannot take it. */
+static gboolean
+apply_at (Outbox        *ob,
+          BylineArticle *article,
+          BylineSite    *site,
+          BylineCliExit *exit_status)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+
+  if (publish_at == NULL)
+    return TRUE;
+  tz = byline_publish_site_time_zone (site);
+  if ((when = byline_cli_parse_time (publish_at, tz)) == NULL)
+    *exit_status = byline_cli_usage_printf (_("--at “%s” is not a time: write it in ISO 8601, "
+                                              "as 2026-12-01T08:00 (the site’s time) or "
+                                              "2026-12-01T08:00+07:00"), publish_at);
+  else if (g_date_time_compare (when, now) <= 0)
+    *exit_status = byline_cli_usage_printf (_("--at %s has passed: give a time to come"),
+                                            publish_at);
+  else if (!byline_cli_draft_check_writable (ob->store, article, &error))
+    *exit_status = byline_cli_fail (error);
+  else
+    {
+      byline_article_set_embargo (article, when);
+      return TRUE;
+    }
   return FALSE;
 }
 
@@ -416,6 +560,7 @@ publish (int    argc,
   g_autoptr(Outbox) ob = NULL;
   g_autoptr(BylineArticle) article = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) json = NULL;
   BylinePublishStatus status;
   BylineSite *site;
   BylineCliExit exit_status;
@@ -426,18 +571,26 @@ publish (int    argc,
                                              "address. Warnings go to standard error; problems "
                                              "that block publishing fail with exit status 1. "
                                              "Offline, or when the site cannot be reached, the "
-                                             "draft stays queued (exit status 3)."),
+                                             "draft stays queued (exit status 3). With --json, "
+                                             "standard output is one JSON object: post_id, link, "
+                                             "media, state."),
                                            publish_entries);
   if (!byline_cli_parse (context, &argc, &argv, 1, 1, &exit_status) ||
       !parse_status (&status, &exit_status))
     return exit_status;
+  if (publish_json)
+    json = json_array_new ();
   if ((ob = outbox_open (TRUE, &error)) == NULL)
     return byline_cli_fail (error);
   if ((article = byline_cli_draft_open (ob->store, argv[1], &error)) == NULL)
     return outbox_close (ob, byline_cli_fail (error));
   g_ptr_array_add (ob->articles, g_object_ref (article));
 
-  if ((site = pick_site (ob, article, &error)) == NULL || !check_future (article, &error))
+  if ((site = pick_site (ob, article, &error)) == NULL)
+    return outbox_close (ob, byline_cli_fail (error));
+  if (!apply_at (ob, article, site, &exit_status))
+    return outbox_close (ob, exit_status);
+  if (!check_future (article, &error))
     return outbox_close (ob, byline_cli_fail (error));
   if (!preflight (ob, article, site))
     return outbox_close (ob, BYLINE_CLI_EXIT_FAILED);
@@ -450,7 +603,9 @@ publish (int    argc,
 
   g_ptr_array_add (ob->waiting_for, g_strdup (byline_article_get_id (article)));
   outbox_wait_settled (ob);
-  exit_status = outbox_report (ob, byline_article_get_id (article), FALSE);
+  exit_status = outbox_report (ob, byline_article_get_id (article), FALSE, json);
+  if (json != NULL && json_array_get_length (json) > 0)
+    byline_cli_print_json (json_array_get_element (json, 0));
   if (exit_status == BYLINE_CLI_EXIT_QUEUED)
     print_queued ();
   return outbox_close (ob, exit_status);
@@ -500,52 +655,6 @@ outbox_dup_journals (Outbox *ob)
         g_ptr_array_add (journals, journal);
     }
   return journals;
-}
-
-static char *
-journal_dup_error (const BylineOutboxJournal *journal)
-{
-  char *message = byline_outbox_journal_dup_message (journal);
-
-  if (message == NULL && journal->error_detail != NULL)
-    message = g_strdup (journal->error_detail);
-  return message;
-}
-
-static JsonNode *
-journal_to_json (Outbox                    *ob,
-                 const BylineOutboxJournal *journal)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  BylineDraftInfo *info = byline_draft_store_lookup (ob->store, journal->article_id);
-  g_autofree char *error = journal_dup_error (journal);
-  g_autofree char *next = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, journal->article_id);
-  if (info != NULL && byline_draft_info_get_title (info) != NULL)
-    {
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, byline_draft_info_get_title (info));
-    }
-  json_builder_set_member_name (builder, "site");
-  json_builder_add_string_value (builder, journal->site_id);
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, byline_outbox_state_to_string (journal->state));
-  if (error != NULL)
-    {
-      json_builder_set_member_name (builder, "error");
-      json_builder_add_string_value (builder, error);
-    }
-  if (journal->state == BYLINE_OUTBOX_STATE_WAITING && journal->next_attempt != NULL)
-    {
-      next = g_date_time_format_iso8601 (journal->next_attempt);
-      json_builder_set_member_name (builder, "next_attempt");
-      json_builder_add_string_value (builder, next);
-    }
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
 }
 
 static void
@@ -629,19 +738,23 @@ outbox_run (int    argc,
   g_autoptr(Outbox) ob = NULL;
   g_autoptr(GPtrArray) journals = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) json = NULL;
   BylineCliExit status = BYLINE_CLI_EXIT_OK;
 
   context = byline_cli_option_context_new (NULL, _("Sends every article of the outbox that can "
                                                    "go now, including those waiting to retry, "
                                                    "and prints “ID  LINK” for each one "
-                                                   "published."),
-                                           NULL);
+                                                   "published (with --json, a JSON array of what "
+                                                   "became of each)."),
+                                           list_entries);
   if (!byline_cli_parse (context, &argc, &argv, 0, 0, &status))
     return status;
   if ((ob = outbox_open (TRUE, &error)) == NULL)
     return byline_cli_fail (error);
   if (!outbox_resume (ob, &error))
     return outbox_close (ob, byline_cli_fail (error));
+  if (list_json)
+    json = json_array_new ();
 
   journals = outbox_dup_journals (ob);
   for (guint i = 0; i < journals->len; i++)
@@ -657,7 +770,10 @@ outbox_run (int    argc,
 
   outbox_wait_settled (ob);
   for (guint i = 0; i < ob->waiting_for->len; i++)
-    status = worst (status, outbox_report (ob, g_ptr_array_index (ob->waiting_for, i), TRUE));
+    status = worst (status, outbox_report (ob, g_ptr_array_index (ob->waiting_for, i), TRUE,
+                                           json));
+  if (json != NULL)
+    byline_cli_print_json_array (g_steal_pointer (&json));
   if (status == BYLINE_CLI_EXIT_QUEUED)
     print_queued ();
   return outbox_close (ob, status);
@@ -702,6 +818,13 @@ BylineCliExit
 byline_cli_outbox_run (int    argc,
                        char **argv)
 {
+  /* Bare `outbox` (or `outbox --json`) lists, as `outbox list` does. */
+  if (argc < 2 ||
+      (argv[1][0] == '-' && strcmp (argv[1], "--help") != 0 && strcmp (argv[1], "-h") != 0))
+    {
+      g_set_prgname ("byline-cli outbox");
+      return outbox_list (argc, argv);
+    }
   return byline_cli_dispatch ("outbox", outbox_commands, G_N_ELEMENTS (outbox_commands),
                               argc, argv);
 }

@@ -35,15 +35,24 @@ load_sites (GError **error)
   return g_steal_pointer (&sites);
 }
 
-static BylineSite *
-lookup_site (BylineSiteList  *sites,
-             const char      *id,
-             GError         **error)
+/**
+ * byline_cli_site_find:
+ * @name_or_id: a site's name or id, as the user typed it
+ *
+ * Returns: (transfer none) (nullable): the site, or %NULL and an error
+ *   that says where the names are
+ */
+BylineSite *
+byline_cli_site_find (BylineSiteList  *sites,
+                      const char      *name_or_id,
+                      GError         **error)
 {
-  BylineSite *site = byline_site_list_lookup (sites, id);
+  BylineSite *site = byline_site_list_find (sites, name_or_id);
 
   if (site == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no site with id “%s”"), id);
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("no site named “%s” (byline-cli site list shows the names and ids)"),
+                 name_or_id);
   return site;
 }
 
@@ -129,11 +138,13 @@ prompt_password (void)
 static char *add_user;
 static char *add_ca_file;
 static gboolean add_password_stdin;
+static gboolean add_default;
 
 static const GOptionEntry add_entries[] = {
   { "user", 0, 0, G_OPTION_ARG_STRING, &add_user, N_("The WordPress user name"), N_("USER") },
   { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &add_password_stdin, N_("Read the application password from standard input"), NULL },
   { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &add_ca_file, N_("Also trust the certificate authorities of this PEM file for this site"), N_("FILE") },
+  { "default", 0, 0, G_OPTION_ARG_NONE, &add_default, N_("Make it the site articles go to by default"), NULL },
   { NULL }
 };
 
@@ -162,6 +173,35 @@ read_password (BylineCliExit *status)
   return password;
 }
 
+/* NAME must name one site only: not another's name, nor its id. */
+static gboolean
+check_new_name (BylineSiteList *sites,
+                const char     *name,
+                BylineCliExit  *status)
+{
+  if (name == NULL)
+    return TRUE;
+  if (*name == '\0')
+    *status = byline_cli_usage_printf (_("the site’s name cannot be empty"));
+  else if (byline_site_list_find (sites, name) != NULL)
+    *status = byline_cli_usage_printf (_("there is already a site named “%s”: choose another "
+                                         "name, or remove that site first"), name);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+static gboolean
+make_default (BylineSiteList  *sites,
+              BylineSite      *site,
+              GError         **error)
+{
+  if (!add_default || byline_site_get_is_default (site))
+    return TRUE;
+  byline_site_list_set_default (sites, site);
+  return byline_site_list_save (sites, error);
+}
+
 static BylineCliExit
 site_add (int    argc,
           char **argv)
@@ -172,24 +212,31 @@ site_add (int    argc,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *ca_file = NULL;
+  const char *name, *url;
   char *password;
   BylineCliExit status;
 
-  context = byline_cli_option_context_new (_("URL"),
-                                           _("Adds a WordPress site: finds its API, checks the "
-                                             "account, keeps the application password in the "
-                                             "keyring and fetches the categories and tags. The "
-                                             "password is read from standard input "
+  context = byline_cli_option_context_new (_("[NAME] URL"),
+                                           _("Adds a WordPress site under a short NAME of your "
+                                             "choice (without one, the site’s title): finds its "
+                                             "API, checks the account, keeps the application "
+                                             "password in the keyring and fetches the categories "
+                                             "and tags. The password is read from standard input "
                                              "(--password-stdin) or asked for, never taken from "
-                                             "the command line."),
+                                             "the command line. Prints the site’s id."),
                                            add_entries);
   if (!refuse_password_in_argv (argc, argv, &status) ||
-      !byline_cli_parse (context, &argc, &argv, 1, 1, &status))
+      !byline_cli_parse (context, &argc, &argv, 1, 2, &status))
     return status;
+  name = argc == 3 ? argv[1] : NULL;
+  url = argv[argc - 1];
   if (add_user == NULL || *add_user == '\0')
     return byline_cli_usage_printf (_("--user is required"));
   if ((sites = load_sites (&error)) == NULL)
     return byline_cli_fail (error);
+  /* Before the password is asked for: the user would type it for nothing. */
+  if (!check_new_name (sites, name, &status))
+    return status;
   if ((password = read_password (&status)) == NULL)
     return status;
 
@@ -197,12 +244,12 @@ site_add (int    argc,
   if (add_ca_file != NULL)
     ca_file = g_canonicalize_filename (add_ca_file, NULL);
 
-  fprintf (stderr, _("Checking %s…\n"), argv[1]);
-  byline_site_add_async (sites, argv[1], add_user, password, ca_file, NULL,
-                         byline_cli_result_cb, &result);
+  fprintf (stderr, _("Checking %s…\n"), url);
+  byline_site_add_named_async (sites, name, url, add_user, password, ca_file, NULL,
+                               byline_cli_result_cb, &result);
   byline_secret_free (password);
   site = byline_site_add_finish (sites, byline_cli_run_async_until_done (&result), &error);
-  if (site == NULL)
+  if (site == NULL || !make_default (sites, site, &error))
     return byline_cli_fail (error);
 
   printf ("%s\n", byline_site_get_id (site));
@@ -270,14 +317,15 @@ site_remove (int    argc,
   BylineSite *site;
   BylineCliExit status;
 
-  context = byline_cli_option_context_new (_("ID"),
-                                           _("Removes a site, its password from the keyring and "
-                                             "its cached categories and tags."),
+  context = byline_cli_option_context_new (_("SITE"),
+                                           _("Removes a site (SITE: its name or id), its password "
+                                             "from the keyring and its cached categories and "
+                                             "tags."),
                                            NULL);
   if (!byline_cli_parse (context, &argc, &argv, 1, 1, &status))
     return status;
   if ((sites = load_sites (&error)) == NULL ||
-      (site = lookup_site (sites, argv[1], &error)) == NULL)
+      (site = byline_cli_site_find (sites, argv[1], &error)) == NULL)
     return byline_cli_fail (error);
 
   byline_site_forget_async (sites, site, NULL, byline_cli_result_cb, &result);
@@ -296,14 +344,14 @@ site_default (int    argc,
   BylineSite *site;
   BylineCliExit status;
 
-  context = byline_cli_option_context_new (_("ID"),
-                                           _("Makes a site the one articles go to unless they "
-                                             "name another."),
+  context = byline_cli_option_context_new (_("SITE"),
+                                           _("Makes a site (SITE: its name or id) the one "
+                                             "articles go to unless they name another."),
                                            NULL);
   if (!byline_cli_parse (context, &argc, &argv, 1, 1, &status))
     return status;
   if ((sites = load_sites (&error)) == NULL ||
-      (site = lookup_site (sites, argv[1], &error)) == NULL)
+      (site = byline_cli_site_find (sites, argv[1], &error)) == NULL)
     return byline_cli_fail (error);
 
   byline_site_list_set_default (sites, site);
@@ -357,9 +405,10 @@ site_refresh (int    argc,
   BylineCliExit status;
   BylineCliExit result = BYLINE_CLI_EXIT_OK;
 
-  context = byline_cli_option_context_new (_("[ID]"),
-                                           _("Fetches the categories and tags of a site, or of "
-                                             "every site, for use offline."),
+  context = byline_cli_option_context_new (_("[SITE]"),
+                                           _("Fetches the categories and tags of a site (SITE: "
+                                             "its name or id), or of every site, for use "
+                                             "offline."),
                                            NULL);
   if (!byline_cli_parse (context, &argc, &argv, 0, 1, &status))
     return status;
@@ -367,7 +416,7 @@ site_refresh (int    argc,
     return byline_cli_fail (error);
   if (argc == 2)
     {
-      BylineSite *site = lookup_site (sites, argv[1], &error);
+      BylineSite *site = byline_cli_site_find (sites, argv[1], &error);
 
       if (site == NULL || !refresh_site (site, &error))
         return byline_cli_fail (error);
@@ -385,9 +434,108 @@ site_refresh (int    argc,
   return result;
 }
 
+/* check ------------------------------------------------------------------- */
+
+/* Why the account does not work, and what to do about it. */
+static BylineCliExit
+check_failed (BylineSite   *site,
+              const GError *error)
+{
+  const char *name = byline_site_get_name (site);
+
+  if (g_error_matches (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_AUTH))
+    return byline_cli_fail_printf (_("%s refused the password of %s: create a new application "
+                                     "password in WordPress (Users → Profile → Application "
+                                     "Passwords), then remove the site and add it again (%s)"),
+                                   name, byline_site_get_user (site), error->message);
+  if (g_error_matches (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_NETWORK))
+    return byline_cli_fail_printf (_("%s could not be reached: %s"), name, error->message);
+  return byline_cli_fail_printf (_("%s: the account does not work: %s"), name, error->message);
+}
+
+static const char *
+yes_no (const BylineCmsUser *user,
+        const char          *capability)
+{
+  gboolean granted = user->capabilities != NULL &&
+                     g_strv_contains ((const char * const *) user->capabilities, capability);
+
+  return granted ? _("yes") : _("no");
+}
+
+static char *
+dup_time_zone (BylineSite *site)
+{
+  int offset = byline_site_get_gmt_offset (site);
+
+  if (byline_site_get_timezone (site) != NULL)
+    return g_strdup (byline_site_get_timezone (site));
+  return g_strdup_printf ("UTC%c%02d:%02d", offset < 0 ? '-' : '+', ABS (offset) / 3600,
+                          ABS (offset) % 3600 / 60);
+}
+
+static void
+print_check (BylineSite          *site,
+             const BylineCmsUser *user)
+{
+  g_autofree char *time_zone = dup_time_zone (site);
+
+  printf ("%s %s\n", _("Name:"), byline_site_get_name (site));
+  printf ("%s %s\n", _("Address:"), byline_site_get_url (site));
+  printf ("%s %s%s%s%s\n", _("User:"), byline_site_get_user (site),
+          user->name != NULL ? " (" : "", user->name != NULL ? user->name : "",
+          user->name != NULL ? ")" : "");
+  printf ("%s %s\n", _("May publish:"), yes_no (user, "publish_posts"));
+  printf ("%s %s\n", _("May upload photos:"), yes_no (user, "upload_files"));
+  /* WordPress maps creating a category and creating a tag to the same
+   * capability (byline-publish-plan.c says why). */
+  printf ("%s %s\n", _("May create categories:"), yes_no (user, "manage_categories"));
+  printf ("%s %s\n", _("May create tags:"), yes_no (user, "manage_categories"));
+  printf ("%s %s\n", _("Time zone:"), time_zone);
+}
+
+static BylineCliExit
+site_check (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BylineSiteList) sites = NULL;
+  g_autoptr(GAsyncResult) connected = NULL;
+  g_autoptr(GAsyncResult) verified = NULL;
+  g_autoptr(BylineCms) cms = NULL;
+  g_autoptr(BylineCmsUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineSite *site;
+  BylineCliExit status;
+
+  context = byline_cli_option_context_new (_("SITE"),
+                                           _("Checks that the account of a site (SITE: its name "
+                                             "or id) works with the password in the keyring, and "
+                                             "prints what the user may do there."),
+                                           NULL);
+  if (!byline_cli_parse (context, &argc, &argv, 1, 1, &status))
+    return status;
+  if ((sites = load_sites (&error)) == NULL ||
+      (site = byline_cli_site_find (sites, argv[1], &error)) == NULL)
+    return byline_cli_fail (error);
+
+  byline_site_connect_async (site, NULL, byline_cli_result_cb, &connected);
+  cms = byline_site_connect_finish (site, byline_cli_run_async_until_done (&connected), &error);
+  if (cms == NULL)
+    return byline_cli_fail (error);
+  byline_cms_verify_async (cms, NULL, byline_cli_result_cb, &verified);
+  user = byline_cms_verify_finish (cms, byline_cli_run_async_until_done (&verified), &error);
+  if (user == NULL)
+    return check_failed (site, error);
+
+  print_check (site, user);
+  return BYLINE_CLI_EXIT_OK;
+}
+
 static const BylineCliSubcommand site_commands[] = {
   { "add", N_("Add a WordPress site"), site_add },
   { "list", N_("List the sites"), site_list },
+  { "check", N_("Check that a site’s account works"), site_check },
   { "remove", N_("Remove a site and its password"), site_remove },
   { "default", N_("Choose the site articles go to by default"), site_default },
   { "refresh", N_("Fetch the categories and tags of the sites again"), site_refresh },

@@ -446,6 +446,27 @@ byline_cli_join_names (gconstpointer table,
   return g_string_free (names, FALSE);
 }
 
+GDateTime *
+byline_cli_parse_time (const char *value,
+                       GTimeZone  *tz)
+{
+  g_autofree char *with_seconds = NULL;
+  GDateTime *when;
+
+  g_assert (value != NULL);
+  g_assert (tz != NULL);
+
+  if ((when = g_date_time_new_from_iso8601 (value, tz)) != NULL)
+    return when;
+
+  /* GLib wants seconds; people type "2026-12-01 08:00" or
+   * "2026-12-01T08:00+07:00", which ISO 8601 allows. */
+  if (strlen (value) < 16 || value[13] != ':' || value[16] == ':')
+    return NULL;
+  with_seconds = g_strdup_printf ("%.16s:00%s", value, value + 16);
+  return g_date_time_new_from_iso8601 (with_seconds, tz);
+}
+
 char *
 byline_cli_format_time (GDateTime *when)
 {

@@ -255,7 +255,7 @@ discover_home_cb (GTask       *task,
       return_protocol_error (task, "usable REST API address");
       return;
     }
-  wp_send (self, index, WP_REPLY_JSON, task, discover_index_cb);
+  wp_send (self, index, WP_REPLY_JSON | WP_REPLY_PAGE_IS_FINAL, task, discover_index_cb);
 }
 
 static void

@@ -26,6 +26,9 @@ typedef enum
 {
   WP_REPLY_JSON       = 1 << 0,  /* a successful reply must be JSON */
   WP_REPLY_ANY_STATUS = 1 << 1,  /* only the headers matter: any HTTP status will do */
+  /* A web page instead of JSON is the answer (the address is not
+   * WordPress), not a portal or proxy in the way to retry past. */
+  WP_REPLY_PAGE_IS_FINAL = 1 << 2,
 } WpReplyFlags;
 
 /* Called with the parsed reply of a successful request; json is NULL when
@@ -63,6 +66,7 @@ GError            *wp_error_from_status   (GUri                *uri,
                                            guint                status,
                                            SoupMessageHeaders  *headers,
                                            JsonNode            *json,
+                                           GBytes              *body,
                                            WpReplyFlags         flags);
 char              *wp_link_api_root       (SoupMessageHeaders  *headers,
                                            GUri                *base);

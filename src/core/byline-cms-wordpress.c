@@ -31,10 +31,28 @@ static GParamSpec *properties[N_PROPS];
 
 /* The one error mapping ---------------------------------------------------- */
 
+/* "bao.example" or "127.0.0.1:8080": which site could not be reached is
+ * the first thing a user with several sites needs to know. */
+static char *
+dup_host (SoupMessage *msg)
+{
+  GUri *uri = soup_message_get_uri (msg);
+  int port = g_uri_get_port (uri);
+  gboolean default_port = port == -1 ||
+    (port == 80 && g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0) ||
+    (port == 443 && g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0);
+
+  if (default_port)
+    return g_strdup (g_uri_get_host (uri));
+  return g_strdup_printf ("%s:%d", g_uri_get_host (uri), port);
+}
+
 static GError *
 error_from_transport (SoupMessage *msg,
                       GError      *error)
 {
+  g_autofree char *host = dup_host (msg);
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (error);
 
@@ -47,8 +65,10 @@ error_from_transport (SoupMessage *msg,
     }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return byline_cms_error_new (BYLINE_CMS_ERROR_NETWORK, -1,
-                                 "The site did not answer in time.");
+    {
+      g_autofree char *text = g_strdup_printf ("%s did not answer in time.", host);
+      return byline_cms_error_new (BYLINE_CMS_ERROR_NETWORK, -1, text);
+    }
 
   if (error->domain == SOUP_SESSION_ERROR)
     {
@@ -58,7 +78,7 @@ error_from_transport (SoupMessage *msg,
     }
 
   {
-    g_autofree char *text = g_strdup_printf ("Could not reach the site: %s.", error->message);
+    g_autofree char *text = g_strdup_printf ("Could not reach %s (%s).", host, error->message);
     return byline_cms_error_new (BYLINE_CMS_ERROR_NETWORK, -1, text);
   }
 }
@@ -144,12 +164,100 @@ error_from_redirect (GUri               *uri,
                                "The site redirected the request somewhere Byline cannot follow.");
 }
 
+/* A body the connection cut: nothing at all, or JSON (an object or an
+ * array, as every WordPress reply) that ends with a bracket or a string
+ * still open. Proxies that lose the upstream mid-reply leave exactly this
+ * when the reply had no Content-Length; a later try gets it whole. */
+static gboolean
+body_cut_short (const char *data,
+                gsize       size)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+  gboolean escaped = FALSE;
+  gsize i = 0;
+
+  while (i < size && g_ascii_isspace (data[i]))
+    i++;
+  if (i == size)
+    return TRUE;
+  if (data[i] != '{' && data[i] != '[')
+    return FALSE;
+
+  for (; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && depth-- == 0)
+        return FALSE;
+    }
+
+  return in_string || depth > 0;
+}
+
+/* A whole web page where JSON was due: a Wi-Fi login page, a proxy's or a
+ * cache's page, a host's maintenance page. Something in the way, not
+ * WordPress: it goes when the network does. PHP's own warnings ("<br />
+ * <b>Warning</b>…") are not a page and stay a protocol error: retrying
+ * does not fix a broken plugin. */
+static gboolean
+body_is_web_page (const char *data,
+                  gsize       size)
+{
+  gsize i = 0;
+
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < size && g_ascii_isspace (data[i]))
+    i++;
+
+  return (size - i >= 14 && g_ascii_strncasecmp (data + i, "<!doctype html", 14) == 0) ||
+         (size - i >= 5 && g_ascii_strncasecmp (data + i, "<html", 5) == 0);
+}
+
+/* A successful status whose body is not the JSON the request needs. */
+static GError *
+error_from_body (GBytes       *body,
+                 WpReplyFlags  flags)
+{
+  gsize size = 0;
+  const char *data = body != NULL ? g_bytes_get_data (body, &size) : NULL;
+
+  if (body_cut_short (data, size))
+    return byline_cms_error_new (BYLINE_CMS_ERROR_NETWORK, -1,
+                                 "The site's reply was cut off before its end; Byline will try "
+                                 "again.");
+  if ((flags & WP_REPLY_PAGE_IS_FINAL) == 0 && body_is_web_page (data, size))
+    return byline_cms_error_new (BYLINE_CMS_ERROR_NETWORK, -1,
+                                 "A web page came back instead of the site's reply (a Wi-Fi "
+                                 "login page, a proxy or a cache may be in the way); Byline will "
+                                 "try again later.");
+
+  return byline_cms_error_new (BYLINE_CMS_ERROR_PROTOCOL, -1,
+                               "The site's reply is not valid JSON: a plugin, the server or a "
+                               "proxy may have broken WordPress's REST API.");
+}
+
 /*
  * wp_error_from_status:
  * @uri: the address the request went to
  * @status: the HTTP status of the reply
  * @headers: the reply's headers
  * @json: (nullable): the reply body parsed as JSON, %NULL if it is not JSON
+ * @body: (nullable): the reply body as it came
  * @flags: what the request accepts
  *
  * The one place where WordPress replies become BYLINE_CMS_ERROR codes. It
@@ -163,6 +271,7 @@ wp_error_from_status (GUri               *uri,
                       guint               status,
                       SoupMessageHeaders *headers,
                       JsonNode           *json,
+                      GBytes             *body,
                       WpReplyFlags        flags)
 {
   g_autoptr(GDateTime) now = NULL;
@@ -175,9 +284,7 @@ wp_error_from_status (GUri               *uri,
     {
       if (json != NULL || (flags & WP_REPLY_JSON) == 0)
         return NULL;
-      return byline_cms_error_new (BYLINE_CMS_ERROR_PROTOCOL, -1,
-                                   "The site's reply is not valid JSON: a plugin, the server or a "
-                                   "proxy may have broken WordPress's REST API.");
+      return error_from_body (body, flags);
     }
 
   if (SOUP_STATUS_IS_REDIRECTION (status))
@@ -196,6 +303,7 @@ wp_error_from_status (GUri               *uri,
 static GError *
 wp_error_from_reply (SoupMessage *msg,
                      JsonNode    *json,
+                     GBytes      *body,
                      WpReplyFlags flags,
                      GError      *transport_error)
 {
@@ -203,7 +311,7 @@ wp_error_from_reply (SoupMessage *msg,
     return error_from_transport (msg, transport_error);
 
   return wp_error_from_status (soup_message_get_uri (msg), soup_message_get_status (msg),
-                               soup_message_get_response_headers (msg), json, flags);
+                               soup_message_get_response_headers (msg), json, body, flags);
 }
 
 /* URLs and redirects ----------------------------------------------------- */
@@ -435,7 +543,7 @@ exchange_sent_cb (GObject      *object,
   if (bytes != NULL)
     json = wp_parse_json (bytes);
 
-  error = wp_error_from_reply (exchange->msg, json, exchange->flags, transport_error);
+  error = wp_error_from_reply (exchange->msg, json, bytes, exchange->flags, transport_error);
   if (error != NULL)
     g_task_return_error (exchange->task, error);
   else

@@ -23,7 +23,11 @@ G_BEGIN_DECLS
  *
  * byline_cms_error_is_transient(): NETWORK, RATE_LIMITED and SERVER may
  * succeed later unchanged; the others need a person (or a different
- * request). */
+ * request). NETWORK includes what something between us and the site does
+ * to a good reply: a body cut short, a Wi-Fi login or proxy page in its
+ * place. PROTOCOL is a reply that would be the same next time (JSON of
+ * the wrong shape, PHP's warnings, a page where discovery expected the
+ * API). */
 
 #define BYLINE_CMS_ERROR (byline_cms_error_quark ())
 

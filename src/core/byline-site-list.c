@@ -354,6 +354,36 @@ byline_site_list_lookup (BylineSiteList *self,
 }
 
 /**
+ * byline_site_list_find:
+ * @name_or_id: what the user typed to name a site
+ *
+ * The site a user means: the one with the id @name_or_id, else the first
+ * whose name is exactly @name_or_id. Ids come first because they never
+ * change; names are the handles users type (byline-cli site add NAME URL).
+ *
+ * Returns: (transfer none) (nullable): the site
+ */
+BylineSite *
+byline_site_list_find (BylineSiteList *self,
+                       const char     *name_or_id)
+{
+  BylineSite *site;
+
+  g_return_val_if_fail (BYLINE_IS_SITE_LIST (self), NULL);
+  g_return_val_if_fail (name_or_id != NULL, NULL);
+
+  if ((site = byline_site_list_lookup (self, name_or_id)) != NULL)
+    return site;
+  for (guint i = 0; i < self->sites->len; i++)
+    {
+      site = g_ptr_array_index (self->sites, i);
+      if (g_strcmp0 (byline_site_get_name (site), name_or_id) == 0)
+        return site;
+    }
+  return NULL;
+}
+
+/**
  * byline_site_list_get_default:
  *
  * Returns: (transfer none) (nullable): the default site

@@ -38,6 +38,8 @@ gboolean        byline_site_list_remove          (BylineSiteList  *self,
                                                   const char      *id);
 BylineSite     *byline_site_list_lookup          (BylineSiteList  *self,
                                                   const char      *id);
+BylineSite     *byline_site_list_find            (BylineSiteList  *self,
+                                                  const char      *name_or_id);
 BylineSite     *byline_site_list_get_default     (BylineSiteList  *self);
 void            byline_site_list_set_default     (BylineSiteList  *self,
                                                   BylineSite      *site);

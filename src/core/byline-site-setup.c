@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "byline-secret.h"
@@ -23,6 +24,7 @@ typedef struct
 {
   BylineSite *site;
   BylineCms  *cms;
+  char       *name;       /* the user's handle for the site, or NULL */
   char       *password;
 } AddSite;
 
@@ -31,6 +33,7 @@ add_site_free (AddSite *add)
 {
   g_clear_object (&add->site);
   g_clear_object (&add->cms);
+  g_free (add->name);
   byline_secret_free (add->password);
   g_free (add);
 }
@@ -164,6 +167,9 @@ discovered_cb (GObject      *object,
     }
 
   byline_site_apply_info (add->site, info);
+  /* The name the user chose wins over the site's title. */
+  if (add->name != NULL)
+    byline_site_set_name (add->site, add->name);
   byline_cms_verify_async (add->cms, g_task_get_cancellable (task), verified_cb,
                            g_object_ref (task));
 }
@@ -175,7 +181,8 @@ discovered_cb (GObject      *object,
  * @password: an application password of @user
  * @ca_file: (nullable): a PEM file of CAs to trust for this site
  *
- * Adds the site to @list and saves it, once its credentials work.
+ * Adds the site to @list and saves it, once its credentials work. Its
+ * name is the site's title. Finish with byline_site_add_finish().
  */
 void
 byline_site_add_async (BylineSiteList      *list,
@@ -187,26 +194,63 @@ byline_site_add_async (BylineSiteList      *list,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
+  byline_site_add_named_async (list, NULL, url, user, password, ca_file, cancellable, callback,
+                               user_data);
+}
+
+/**
+ * byline_site_add_named_async:
+ * @name: (nullable): the user's handle for the site; %NULL: the site's title
+ * @url: the site's address as the user typed it
+ * @user: the WordPress user name
+ * @password: an application password of @user
+ * @ca_file: (nullable): a PEM file of CAs to trust for this site
+ *
+ * Like byline_site_add_async(), with a name of the user's choosing. A
+ * @name that another site has as its name or id fails with
+ * %G_IO_ERROR_EXISTS before anything goes out: a name must say which site
+ * it means. Finish with byline_site_add_finish().
+ */
+void
+byline_site_add_named_async (BylineSiteList      *list,
+                             const char          *name,
+                             const char          *url,
+                             const char          *user,
+                             const char          *password,
+                             const char          *ca_file,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   g_autofree char *site_url = NULL;
   GError *error = NULL;
   AddSite *add;
 
   g_return_if_fail (BYLINE_IS_SITE_LIST (list));
+  g_return_if_fail (name == NULL || *name != '\0');
   g_return_if_fail (url != NULL);
   g_return_if_fail (user != NULL);
   g_return_if_fail (password != NULL);
 
   task = g_task_new (list, cancellable, callback, user_data);
   g_task_set_source_tag (task, byline_site_add_async);
+  if (name != NULL && byline_site_list_find (list, name) != NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                               _("There is already a site named “%s”."), name);
+      return;
+    }
+
   add = g_new0 (AddSite, 1);
+  add->name = g_strdup (name);
   add->password = g_strdup (password);
   add->site = byline_site_new ();
   g_task_set_task_data (task, add, (GDestroyNotify) add_site_free);
 
   site_url = byline_site_normalize_url (url);
   byline_site_set_url (add->site, site_url);
-  byline_site_set_name (add->site, site_url);
+  byline_site_set_name (add->site, name != NULL ? name : site_url);
   byline_site_set_user (add->site, user);
   byline_site_set_ca_file (add->site, ca_file);
 

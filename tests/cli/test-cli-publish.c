@@ -15,6 +15,7 @@
 #include "byline-site-list.h"
 #include "byline-site-terms.h"
 #include "cli-test-util.h"
+#include "photo-fixtures.h"
 
 #define CATEGORY "Thời sự"
 
@@ -34,6 +35,8 @@ make_site (void)
   byline_site_set_api_root (site, "http://127.0.0.1:9/index.php?rest_route=/");
   byline_site_set_name (site, "Báo thử");
   byline_site_set_user (site, "nguyenthu");
+  /* Đồng Tháp's time, with no zone name: --at falls back to the offset. */
+  byline_site_set_gmt_offset (site, 7 * 3600);
   byline_site_list_add (sites, site);
   byline_site_list_set_default (sites, site);
   byline_site_list_save (sites, &error);
@@ -130,10 +133,12 @@ static void
 test_usage_and_unknown (void)
 {
   g_autofree char *site = make_site ();
+  g_autofree char *id = ready_draft ();
   g_autofree char *err = NULL;
   g_autofree char *err2 = NULL;
   g_autofree char *err3 = NULL;
   g_autofree char *err4 = NULL;
+  g_autofree char *err5 = NULL;
 
   g_assert_cmpint (cli_run (NULL, NULL, &err, "publish", "--status", "live",
                             "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f", NULL), ==, 2);
@@ -147,6 +152,8 @@ test_usage_and_unknown (void)
   cli_assert_contains (err3, "not in the outbox");
   g_assert_cmpint (cli_run (NULL, NULL, &err4, "publish", "--site", "nowhere",
                             "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f", NULL), ==, 1);
+  g_assert_cmpint (cli_run (NULL, NULL, &err5, "publish", "--site", "nowhere", id, NULL), ==, 1);
+  cli_assert_contains (err5, "no site named “nowhere”");
   cli_run_quiet ("outbox", "list", NULL);
   /* Nothing waits: run has nothing to do. */
   cli_run_quiet ("outbox", "run", NULL);
@@ -212,17 +219,176 @@ test_send_fails (void)
   g_assert_cmpint (cli_run (NULL, NULL, NULL, "outbox", "run", NULL), ==, 1);
 }
 
+/* The outbox's journal of @id, as written to its bundle. */
+static JsonObject *
+read_journal (const char *id)
+{
+  g_autofree char *root = cli_store_root ();
+  g_autofree char *path = g_build_filename (root, "drafts", id, "outbox.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static char *
+draft_embargo (const char *id)
+{
+  g_autoptr(JsonNode) shown = cli_run_json ("draft", "show", id, "--json", NULL);
+  JsonObject *draft = json_node_get_object (shown);
+
+  return g_strdup (json_object_get_string_member_with_default (draft, "embargo", NULL));
+}
+
+/* A time a year ahead, and how WordPress's date_gmt says it. */
+static char *
+future_time (GTimeZone  *tz,
+             const char *format,
+             char      **date_gmt)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) ahead = g_date_time_add_years (now, 1);
+  g_autoptr(GDateTime) minute = g_date_time_new (tz, g_date_time_get_year (ahead),
+                                                 g_date_time_get_month (ahead),
+                                                 g_date_time_get_day_of_month (ahead),
+                                                 g_date_time_get_hour (ahead),
+                                                 g_date_time_get_minute (ahead), 0);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (minute);
+
+  *date_gmt = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+  return g_date_time_format (minute, format);
+}
+
+/* --at: not a time, or a time gone, is a usage error and changes nothing. */
+static void
+test_at_refused (void)
+{
+  g_autofree char *site = make_site ();
+  g_autofree char *id = ready_draft ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *embargo = NULL;
+
+  g_assert_cmpint (cli_run (NULL, &out, &err, "publish", "--at", "ngày mai", id, NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  cli_assert_contains (err, "--at “ngày mai” is not a time");
+  g_assert_cmpint (cli_run (NULL, NULL, &err2, "publish", "--at", "2001-09-02T08:00", id, NULL),
+                   ==, 2);
+  cli_assert_contains (err2, "--at 2001-09-02T08:00 has passed");
+  g_assert_cmpuint (outbox_length (), ==, 0);
+  embargo = draft_embargo (id);
+  g_assert_null (embargo);
+}
+
+/* A time without a zone is the site's (UTC+7 here); it becomes the
+ * draft's embargo, and the post is planned as "future" at that date_gmt.
+ * A time with its zone is taken as it is, and --status is kept. */
+static void
+test_at_future (void)
+{
+  g_autofree char *site = make_site ();
+  g_autofree char *id = ready_draft ();
+  g_autofree char *id2 = ready_draft ();
+  g_autoptr(GTimeZone) site_tz = g_time_zone_new_offset (7 * 3600);
+  g_autoptr(GTimeZone) other_tz = g_time_zone_new_offset (-3 * 3600);
+  g_autofree char *date_gmt = NULL;
+  g_autofree char *date_gmt2 = NULL;
+  g_autofree char *at = future_time (site_tz, "%Y-%m-%dT%H:%M", &date_gmt);
+  g_autofree char *at2 = future_time (other_tz, "%Y-%m-%d %H:%M:%S%:z", &date_gmt2);
+  g_autofree char *embargo = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonObject) journal = NULL;
+  g_autoptr(JsonObject) journal2 = NULL;
+  JsonObject *plan;
+
+  g_assert_cmpint (cli_run_offline (NULL, &err, "publish", "--site", "Báo thử", "--at", at, id,
+                                    NULL), ==, 3);
+  cli_assert_contains (err, "queued:");
+  journal = read_journal (id);
+  plan = json_object_get_object_member (journal, "plan");
+  g_assert_cmpstr (json_object_get_string_member (plan, "status"), ==, "future");
+  g_assert_cmpstr (json_object_get_string_member (plan, "date_gmt"), ==, date_gmt);
+  embargo = draft_embargo (id);
+  g_assert_nonnull (embargo);
+  g_assert_true (g_str_has_prefix (embargo, date_gmt));
+
+  g_assert_cmpint (cli_run_offline (NULL, NULL, "publish", "--status", "pending", "--at", at2,
+                                    id2, NULL), ==, 3);
+  journal2 = read_journal (id2);
+  plan = json_object_get_object_member (journal2, "plan");
+  g_assert_cmpstr (json_object_get_string_member (plan, "status"), ==, "pending");
+  g_assert_cmpstr (json_object_get_string_member (plan, "date_gmt"), ==, date_gmt2);
+}
+
+/* --json: stdout is one JSON document, also when the article is only
+ * queued; `outbox --json` and `outbox run --json` list the same object. */
+static void
+test_json_queued (void)
+{
+  g_autofree char *site = make_site ();
+  g_autofree char *id = ready_draft ();
+  g_autofree char *photo = fixture_make_image ("ghe-ngo.jpg", 640, 480, 3);
+  g_autofree char *photo_out = cli_run_ok ("photo", "add", id, photo, NULL);
+  g_autofree char *photo_id = g_strstrip (g_strdup (photo_out));
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *run_out = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) run_parser = json_parser_new ();
+  g_autoptr(JsonNode) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *result, *media, *row;
+
+  g_assert_cmpint (cli_run_offline (&out, &err, "publish", "--json", id, NULL), ==, 3);
+  cli_assert_contains (err, "queued:");
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  result = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (result, "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (result, "site"), ==, site);
+  g_assert_cmpstr (json_object_get_string_member (result, "state"), ==, "queued");
+  /* Nothing reached the site: no post, no link, no media id. */
+  g_assert_false (json_object_has_member (result, "post_id"));
+  g_assert_false (json_object_has_member (result, "link"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "media")), ==, 1);
+  media = json_array_get_object_element (json_object_get_array_member (result, "media"), 0);
+  g_assert_cmpstr (json_object_get_string_member (media, "photo"), ==, photo_id);
+  g_assert_cmpstr (json_object_get_string_member (media, "name"), ==, "ghe-ngo.jpg");
+  g_assert_false (json_object_has_member (media, "id"));
+
+  listed = cli_run_json ("outbox", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 1);
+  row = json_array_get_object_element (json_node_get_array (listed), 0);
+  g_assert_true (json_node_equal (json_object_get_member (row, "media"),
+                                  json_object_get_member (result, "media")));
+  g_assert_cmpstr (json_object_get_string_member (row, "state"), ==, "queued");
+
+  g_assert_cmpint (cli_run_offline (&run_out, NULL, "outbox", "run", "--json", NULL), ==, 3);
+  json_parser_load_from_data (run_parser, run_out, -1, &error);
+  g_assert_no_error (error);
+  row = json_array_get_object_element (json_node_get_array (json_parser_get_root (run_parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (row, "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (row, "state"), ==, "queued");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  fixture_init ();
 
   g_test_add_func ("/cli/publish/no-site", test_no_site);
   g_test_add_func ("/cli/publish/preflight-blocks", test_preflight_blocks);
   g_test_add_func ("/cli/publish/usage-and-unknown", test_usage_and_unknown);
   g_test_add_func ("/cli/publish/offline-queue-and-cancel", test_offline_queue_and_cancel);
   g_test_add_func ("/cli/publish/send-fails", test_send_fails);
+  g_test_add_func ("/cli/publish/at-refused", test_at_refused);
+  g_test_add_func ("/cli/publish/at-future", test_at_future);
+  g_test_add_func ("/cli/publish/json-queued", test_json_queued);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "byline-site-list.h"
 #include "cli-test-util.h"
 
 #define SECRET "hunter2-Mật-khẩu"
@@ -179,6 +180,7 @@ test_unknown_site (void)
     { "remove", "no-such-site", NULL },
     { "default", "no-such-site", NULL },
     { "refresh", "no-such-site", NULL },
+    { "check", "no-such-site", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -187,8 +189,139 @@ test_unknown_site (void)
 
       g_assert_cmpint (cli_run (NULL, NULL, &err, "site", commands[i][0], commands[i][1], NULL),
                        ==, 1);
-      cli_assert_contains (err, "no site with id “no-such-site”");
+      cli_assert_contains (err, "no site named “no-such-site”");
     }
+}
+
+/* A site in sites.json, as if added while its server was up (nothing
+ * listens on port 9). Returns its id. */
+static char *
+make_site (const char *name)
+{
+  g_autoptr(BylineSiteList) sites = byline_site_list_new (NULL);
+  g_autoptr(BylineSite) site = byline_site_new ();
+  g_autoptr(GError) error = NULL;
+
+  byline_site_list_load (sites, &error);
+  g_assert_no_error (error);
+  byline_site_set_url (site, "http://127.0.0.1:9/");
+  byline_site_set_api_root (site, "http://127.0.0.1:9/index.php?rest_route=/");
+  byline_site_set_name (site, name);
+  byline_site_set_user (site, "nguyenthu");
+  byline_site_list_add (sites, site);
+  byline_site_list_save (sites, &error);
+  g_assert_no_error (error);
+  return g_strdup (byline_site_get_id (site));
+}
+
+static const char *
+default_site (JsonNode *list)
+{
+  JsonArray *array = json_node_get_array (list);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *site = json_array_get_object_element (array, i);
+
+      if (json_object_get_boolean_member_with_default (site, "is_default", FALSE))
+        return json_object_get_string_member (site, "id");
+    }
+  return NULL;
+}
+
+/* NAME and URL, or URL alone; never more, never an empty NAME. */
+static void
+test_add_arguments (void)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *err3 = NULL;
+
+  g_assert_cmpint (cli_run (SECRET "\n", NULL, &err, "site", "add", "--user", "thu",
+                            "--password-stdin", "báo", "https://báo.example/", "extra", NULL),
+                   ==, 2);
+  cli_assert_contains (err, "too many arguments");
+  g_assert_cmpint (cli_run (SECRET "\n", NULL, &err2, "site", "add", "--user", "thu",
+                            "--password-stdin", NULL), ==, 2);
+  cli_assert_contains (err2, "missing arguments");
+  g_assert_cmpint (cli_run (SECRET "\n", NULL, &err3, "site", "add", "--user", "thu",
+                            "--password-stdin", "", "https://báo.example/", NULL), ==, 2);
+  cli_assert_contains (err3, "name cannot be empty");
+  g_assert_false (secret_anywhere ());
+}
+
+/* A NAME names one site: another site's name or id is refused before the
+ * password is even read, and nothing is added. */
+static void
+test_add_name_taken (void)
+{
+  g_autofree char *first = make_site ("dongthap");
+  g_autofree char *err = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(JsonNode) list = NULL;
+
+  g_assert_cmpint (cli_run (SECRET "\n", &out, &err, "site", "add", "--user", "thu",
+                            "--password-stdin", "dongthap", "http://127.0.0.1:9/other/", NULL),
+                   ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  cli_assert_contains (err, "there is already a site named “dongthap”");
+  g_assert_null (strstr (err, "Checking"));
+  g_assert_cmpint (cli_run (SECRET "\n", NULL, &err2, "site", "add", "--user", "thu",
+                            "--password-stdin", first, "http://127.0.0.1:9/other/", NULL),
+                   ==, 2);
+  cli_assert_contains (err2, "there is already a site named");
+
+  list = cli_run_json ("site", "list", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 1);
+  g_assert_false (secret_anywhere ());
+}
+
+/* A named site that cannot be reached is not added either. */
+static void
+test_add_named_unreachable (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonNode) list = NULL;
+
+  g_assert_cmpint (cli_run (SECRET "\n", &out, &err, "site", "add", "--user", "thu",
+                            "--password-stdin", "--default", "báo", "http://127.0.0.1:9/", NULL),
+                   ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  cli_assert_contains (err, "127.0.0.1");
+  list = cli_run_json ("site", "list", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 0);
+  g_assert_false (secret_anywhere ());
+}
+
+/* default, check and publish --site take the name as well as the id. */
+static void
+test_site_by_name (void)
+{
+  g_autofree char *first = make_site ("dongthap");
+  g_autofree char *second = make_site ("Báo Cần Thơ");
+  g_autofree char *err = NULL;
+  g_autoptr(JsonNode) list = cli_run_json ("site", "list", "--json", NULL);
+  g_autoptr(JsonNode) after = NULL;
+  g_autoptr(JsonNode) back = NULL;
+  g_autofree char *listed = cli_run_ok ("site", "list", NULL);
+
+  g_assert_cmpstr (default_site (list), ==, first);
+  cli_assert_contains (listed, "Báo Cần Thơ");
+
+  cli_run_quiet ("site", "default", "Báo Cần Thơ", NULL);
+  after = cli_run_json ("site", "list", "--json", NULL);
+  g_assert_cmpstr (default_site (after), ==, second);
+  /* The id still works, and a name is matched exactly. */
+  cli_run_quiet ("site", "default", first, NULL);
+  back = cli_run_json ("site", "list", "--json", NULL);
+  g_assert_cmpstr (default_site (back), ==, first);
+  g_assert_cmpint (cli_run (NULL, NULL, NULL, "site", "default", "báo cần thơ", NULL), ==, 1);
+
+  /* Found by name; there is no keyring here to take the password from. */
+  g_assert_cmpint (cli_run (NULL, NULL, &err, "site", "check", "dongthap", NULL), ==, 1);
+  cli_assert_contains (err, "keyring");
 }
 
 int
@@ -203,6 +336,10 @@ main (int   argc,
   g_test_add_func ("/cli/site/add-unreachable", test_add_unreachable);
   g_test_add_func ("/cli/site/prompt-no-echo", test_prompt_no_echo);
   g_test_add_func ("/cli/site/unknown-site", test_unknown_site);
+  g_test_add_func ("/cli/site/add-arguments", test_add_arguments);
+  g_test_add_func ("/cli/site/add-name-taken", test_add_name_taken);
+  g_test_add_func ("/cli/site/add-named-unreachable", test_add_named_unreachable);
+  g_test_add_func ("/cli/site/by-name", test_site_by_name);
 
   return g_test_run ();
 }

@@ -55,15 +55,15 @@ test_cli_usage_errors (void)
 }
 
 /* Each group and each of its commands answers --help on stdout with exit
- * 0, and a group without a command is a usage error. */
+ * 0, and a group without a command is a usage error (but bare `outbox`
+ * lists, see test_cli_outbox_bare). */
 static void
 test_cli_group_help (void)
 {
-  const char *commands[][6] = {
-    { "draft", "import", "list", "show", "set", "delete" },
-    { "photo", "add", "list", "set", "remove", NULL },
-    { "site", "add", "list", "remove", "default", "refresh" },
-    { "outbox", "list", "run", "cancel", NULL, NULL },
+  const char *commands[][7] = {
+    { "draft", "import", "list", "show", "set", "delete", NULL },
+    { "photo", "add", "list", "set", "remove", NULL, NULL },
+    { "site", "add", "list", "check", "remove", "default", "refresh" },
   };
   g_autofree char *publish_help = cli_run_ok ("publish", "--help", NULL);
 
@@ -76,7 +76,7 @@ test_cli_group_help (void)
       g_assert_cmpstr (out, ==, "");
       cli_assert_contains (err, "Commands:");
 
-      for (guint c = 1; c < 6 && commands[g][c] != NULL; c++)
+      for (guint c = 1; c < 7 && commands[g][c] != NULL; c++)
         {
           g_autofree char *help = NULL;
           g_autofree char *usage = g_strdup_printf ("byline-cli %s %s", commands[g][0],
@@ -90,6 +90,32 @@ test_cli_group_help (void)
 
   cli_assert_contains (publish_help, "byline-cli publish");
   cli_assert_contains (publish_help, "--status");
+  cli_assert_contains (publish_help, "--at");
+  cli_assert_contains (publish_help, "--json");
+}
+
+/* `outbox` alone is `outbox list`; its commands still have their help. */
+static void
+test_cli_outbox_bare (void)
+{
+  const char *commands[] = { "list", "run", "cancel" };
+  g_autofree char *help = cli_run_ok ("outbox", "--help", NULL);
+  g_autoptr(JsonNode) json = cli_run_json ("outbox", "--json", NULL);
+  g_autofree char *err = NULL;
+
+  cli_assert_contains (help, "Commands:");
+  cli_run_quiet ("outbox", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json)), ==, 0);
+  g_assert_cmpint (cli_run (NULL, NULL, &err, "outbox", "--bogus", NULL), ==, 2);
+  cli_assert_contains (err, "--bogus");
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      g_autofree char *usage = g_strdup_printf ("byline-cli outbox %s", commands[c]);
+      g_autofree char *command_help = cli_run_ok ("outbox", commands[c], "--help", NULL);
+
+      cli_assert_contains (command_help, usage);
+    }
 }
 
 int
@@ -102,6 +128,7 @@ main (int   argc,
   g_test_add_func ("/cli/help", test_cli_help);
   g_test_add_func ("/cli/usage-errors", test_cli_usage_errors);
   g_test_add_func ("/cli/group-help", test_cli_group_help);
+  g_test_add_func ("/cli/outbox-bare", test_cli_outbox_bare);
 
   return g_test_run ();
 }

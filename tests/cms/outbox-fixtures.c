@@ -25,9 +25,15 @@ make_photo (const char *bundle,
   g_autoptr(GError) error = NULL;
   BylinePhoto *photo;
 
+  /* Where it was taken, as a phone records it: the derivative must not
+   * carry it to the site. */
   fixture_exiv2_modify (source, caption,
                         "set Xmp.dc.creator XmpSeq Hoàng Kha",
                         "set Xmp.photoshop.Credit Báo Đồng Tháp",
+                        "set Exif.GPSInfo.GPSLatitudeRef Ascii N",
+                        "set Exif.GPSInfo.GPSLatitude Rational 10/1 31/1 1234/100",
+                        "set Exif.GPSInfo.GPSLongitudeRef Ascii E",
+                        "set Exif.GPSInfo.GPSLongitude Rational 105/1 52/1 4321/100",
                         NULL);
   photo = fixture_import (source, bundle, &error);
   g_assert_no_error (error);

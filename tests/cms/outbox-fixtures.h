@@ -31,8 +31,10 @@ typedef struct
 } Ofx;
 
 void           ofx_init             (void);
-/* The article (2 photos with Vietnamese XMP credits when @n_photos is 2),
- * its bundle, a site for @url/@api_root/@user, in a site list. */
+/* The article with @n_photos photos (Vietnamese XMP credits, the
+ * photographer, GPS in EXIF; their sources are anh-N.jpg in
+ * fixture_tmp_path()), its bundle, a site for @url/@api_root/@user, in a
+ * site list. */
 Ofx           *ofx_new              (guint           n_photos,
                                      const char     *url,
                                      const char     *api_root,

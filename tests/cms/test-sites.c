@@ -348,6 +348,66 @@ test_terms_refresh_offline (void)
   g_assert_cmpuint (refreshed->categories->len, ==, 2);
 }
 
+/* What a user types to name a site: an id first (ids never change), then
+ * an exact name. */
+static void
+test_list_find (void)
+{
+  g_autoptr(BylineSiteList) list = byline_site_list_new (NULL);
+  g_autoptr(BylineSite) first = site_new ("https://a.example/");
+  g_autoptr(BylineSite) second = site_new ("https://b.example/");
+  g_autoptr(BylineSite) third = site_new ("https://c.example/");
+
+  byline_site_set_name (second, "dongthap");
+  /* A name that is another site's id: the id wins. */
+  byline_site_set_name (third, byline_site_get_id (first));
+  byline_site_list_add (list, first);
+  byline_site_list_add (list, second);
+  byline_site_list_add (list, third);
+
+  g_assert_true (byline_site_list_find (list, byline_site_get_id (first)) == first);
+  g_assert_true (byline_site_list_find (list, byline_site_get_id (third)) == third);
+  g_assert_true (byline_site_list_find (list, "dongthap") == second);
+  g_assert_true (byline_site_list_find (list, "Báo Thử") == first);
+  g_assert_null (byline_site_list_find (list, "DONGTHAP"));
+  g_assert_null (byline_site_list_find (list, "dongtha"));
+  g_assert_null (byline_site_list_find (list, ""));
+}
+
+/* A name another site answers to is refused before anything goes out; a
+ * free one goes on (to a port nothing listens on). */
+static void
+test_add_named_taken (void)
+{
+  g_autoptr(BylineSiteList) list = byline_site_list_new (NULL);
+  g_autoptr(BylineSite) site = site_new ("https://a.example/");
+  g_autoptr(GAsyncResult) taken = NULL;
+  g_autoptr(GAsyncResult) taken_id = NULL;
+  g_autoptr(GAsyncResult) free_name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  byline_site_set_name (site, "dongthap");
+  byline_site_list_add (list, site);
+
+  byline_site_add_named_async (list, "dongthap", "http://127.0.0.1:9/", "thu", "pw", NULL, NULL,
+                               result_cb, &taken);
+  g_assert_null (byline_site_add_finish (list, wait_for (&taken), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  byline_site_add_named_async (list, byline_site_get_id (site), "http://127.0.0.1:9/", "thu", "pw",
+                               NULL, NULL, result_cb, &taken_id);
+  g_assert_null (byline_site_add_finish (list, wait_for (&taken_id), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  byline_site_add_named_async (list, "cantho", "http://127.0.0.1:9/", "thu", "pw", NULL, NULL,
+                               result_cb, &free_name);
+  g_assert_null (byline_site_add_finish (list, wait_for (&free_name), &error));
+  g_assert_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_NETWORK);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +420,8 @@ main (int   argc,
   g_test_add_func ("/sites/list/corrupt", test_list_corrupt);
   g_test_add_func ("/sites/list/bad-members-ignored", test_list_bad_members_ignored);
   g_test_add_func ("/sites/list/newer-version", test_list_newer_version);
+  g_test_add_func ("/sites/list/find", test_list_find);
+  g_test_add_func ("/sites/add-named-taken", test_add_named_taken);
   g_test_add_func ("/sites/normalize-url", test_normalize_url);
   g_test_add_func ("/sites/terms/cache", test_terms_cache);
   g_test_add_func ("/sites/terms/corrupt-cache", test_terms_corrupt_cache);

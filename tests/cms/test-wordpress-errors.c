@@ -373,13 +373,15 @@ test_proxy_html_error (void)
   g_assert_true (g_str_has_suffix (error->message, "."));
 }
 
+/* What a plugin or the server broke: trying again gives the same. */
 static void
 test_bad_json (void)
 {
   static const char * const bodies[] = {
-    "{\"id\":5,\"title\":{\"raw\":\"Tin nóng",
     "<br />\n<b>Fatal error</b>: Allowed memory size exhausted",
-    "",
+    "<br />\n<b>Warning</b>: Undefined index\n{\"id\":5}",
+    "Error establishing a database connection",
+    "{\"id\":5}}",
   };
   g_autoptr(FakeSite) site = fake_site_new ();
   g_autoptr(BylineCms) cms = client_new (site);
@@ -404,6 +406,59 @@ test_bad_json (void)
   }
 }
 
+/* A reply cut on its way (a proxy lost the upstream; the server sent no
+ * Content-Length): the next try gets it whole, so the outbox retries by
+ * itself. */
+static void
+test_cut_json (void)
+{
+  static const char * const bodies[] = {
+    "{\"id\":5,\"title\":{\"raw\":\"Tin nóng",
+    "{\"id\":5,\"title\":{\"raw\":\"Tin n\xc3",
+    "{\"id\":5,\"title\":{\"raw\":\"a \\\"}\"",
+    "[{\"id\":1},",
+    "",
+  };
+  g_autoptr(FakeSite) site = fake_site_new ();
+  g_autoptr(BylineCms) cms = client_new (site);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      fake_site_set_reply (site, 200, "application/json", bodies[i]);
+      error = get_post_error (cms);
+      g_assert_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_NETWORK);
+      g_assert_true (byline_cms_error_is_transient (error));
+      g_assert_nonnull (strstr (error->message, "cut off"));
+    }
+}
+
+/* A whole web page with 200 where JSON was due: a Wi-Fi login page, a
+ * proxy or a cache in the way; it goes with the network. */
+static void
+test_portal_page (void)
+{
+  static const char * const pages[] = {
+    "<!DOCTYPE html><html><body><h1>Đăng nhập Wi-Fi</h1></body></html>",
+    "\xef\xbb\xbf\n  <HTML><HEAD><TITLE>Proxy</TITLE></HEAD></HTML>",
+  };
+  g_autoptr(FakeSite) site = fake_site_new ();
+  g_autoptr(BylineCms) cms = client_new (site);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      fake_site_set_reply (site, 200, "text/html", pages[i]);
+      error = get_post_error (cms);
+      g_assert_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_NETWORK);
+      g_assert_true (byline_cms_error_is_transient (error));
+      g_assert_nonnull (strstr (error->message, "web page"));
+      g_assert_null (strchr (error->message, '<'));
+    }
+}
+
 /* Broken connections ------------------------------------------------------- */
 
 /* A raw server, in its own thread (the client runs on this one), that
@@ -413,6 +468,7 @@ typedef enum
 {
   RESET_MID_RESPONSE,
   RESET_MID_UPLOAD,
+  CUT_MID_RESPONSE,   /* no Content-Length, a clean close mid-body */
 } ResetWhen;
 
 static gboolean
@@ -423,6 +479,8 @@ reset_run_cb (GThreadedSocketService *service,
 {
   static const char partial[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                                 "Content-Length: 5000\r\n\r\n{\"id\":5,\"title\":";
+  static const char cut[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                            "Connection: close\r\n\r\n{\"id\":5,\"title\":{\"raw\":\"Tin n";
   GSocket *socket = g_socket_connection_get_socket (connection);
   struct linger linger = { 1, 0 };
   char buffer[4096];
@@ -433,6 +491,12 @@ reset_run_cb (GThreadedSocketService *service,
   while ((n = g_socket_receive (socket, buffer, sizeof buffer, NULL, NULL)) > 0 &&
          GPOINTER_TO_INT (user_data) == RESET_MID_UPLOAD && (received += n) < 64 * 1024)
     ;
+  if (GPOINTER_TO_INT (user_data) == CUT_MID_RESPONSE)
+    {
+      g_socket_send (socket, cut, strlen (cut), NULL, NULL);
+      g_socket_close (socket, NULL);
+      return TRUE;
+    }
   if (GPOINTER_TO_INT (user_data) == RESET_MID_RESPONSE)
     {
       g_socket_send (socket, partial, strlen (partial), NULL, NULL);
@@ -478,6 +542,21 @@ test_connection_reset (void)
   g_socket_service_stop (service);
 }
 
+/* The way fault-proxy's "truncate" and real proxies cut a reply that had
+ * no Content-Length: libsoup sees a whole, shorter body. */
+static void
+test_connection_cut (void)
+{
+  g_autoptr(GSocketService) service = g_threaded_socket_service_new (1);
+  g_autoptr(BylineCms) cms = reset_client_new (service, CUT_MID_RESPONSE);
+  g_autoptr(GError) error = NULL;
+
+  error = get_post_error (cms);
+  g_assert_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_NETWORK);
+  g_assert_true (byline_cms_error_is_transient (error));
+  g_socket_service_stop (service);
+}
+
 static void
 test_connection_reset_mid_upload (void)
 {
@@ -501,6 +580,18 @@ test_connection_reset_mid_upload (void)
   g_socket_service_stop (service);
 }
 
+/* "Could not reach 127.0.0.1:PORT (…)": which site, for a user with
+ * several. */
+static void
+assert_names_host (const GError *error,
+                   FakeSite     *site)
+{
+  g_autofree char *host = g_strndup (site->base + strlen ("http://"),
+                                     strlen (site->base) - strlen ("http://") - 1);
+
+  g_assert_nonnull (strstr (error->message, host));
+}
+
 static void
 test_connection_refused (void)
 {
@@ -511,6 +602,7 @@ test_connection_refused (void)
   soup_server_disconnect (site->server);
   error = get_post_error (cms);
   g_assert_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_NETWORK);
+  assert_names_host (error, site);
 }
 
 static void
@@ -525,6 +617,7 @@ test_timeout (void)
   error = get_post_error (cms);
   g_assert_error (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_NETWORK);
   g_assert_true (byline_cms_error_is_transient (error));
+  assert_names_host (error, site);
 }
 
 static void
@@ -1070,7 +1163,10 @@ main (int   argc,
   g_test_add_func ("/cms/wordpress/errors/retry-after-parsing", test_retry_after_parsing);
   g_test_add_func ("/cms/wordpress/errors/proxy-html", test_proxy_html_error);
   g_test_add_func ("/cms/wordpress/errors/bad-json", test_bad_json);
+  g_test_add_func ("/cms/wordpress/errors/cut-json", test_cut_json);
+  g_test_add_func ("/cms/wordpress/errors/portal-page", test_portal_page);
   g_test_add_func ("/cms/wordpress/errors/connection-reset", test_connection_reset);
+  g_test_add_func ("/cms/wordpress/errors/connection-cut", test_connection_cut);
   g_test_add_func ("/cms/wordpress/errors/connection-reset-mid-upload", test_connection_reset_mid_upload);
   g_test_add_func ("/cms/wordpress/errors/connection-refused", test_connection_refused);
   g_test_add_func ("/cms/wordpress/errors/timeout", test_timeout);

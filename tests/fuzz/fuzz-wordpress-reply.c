@@ -84,14 +84,17 @@ static void
 check_error_mapping (GUri               *uri,
                      guint               status,
                      SoupMessageHeaders *headers,
-                     JsonNode           *json)
+                     JsonNode           *json,
+                     GBytes             *body)
 {
   const WpReplyFlags all_flags[] = { 0, WP_REPLY_JSON, WP_REPLY_ANY_STATUS,
-                                     WP_REPLY_JSON | WP_REPLY_ANY_STATUS };
+                                     WP_REPLY_JSON | WP_REPLY_ANY_STATUS,
+                                     WP_REPLY_JSON | WP_REPLY_PAGE_IS_FINAL };
 
   for (guint i = 0; i < G_N_ELEMENTS (all_flags); i++)
     {
-      g_autoptr(GError) error = wp_error_from_status (uri, status, headers, json, all_flags[i]);
+      g_autoptr(GError) error = wp_error_from_status (uri, status, headers, json, body,
+                                                          all_flags[i]);
 
       if (error == NULL)
         continue;
@@ -144,7 +147,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   body = g_bytes_new_static (body_start, text + size - body_start);
   json = wp_parse_json (body);
 
-  check_error_mapping (uri, status, headers, json);
+  check_error_mapping (uri, status, headers, json, body);
   api_root = wp_link_api_root (headers, uri);
   if (api_root != NULL)
     fuzz_check_utf8 (api_root);

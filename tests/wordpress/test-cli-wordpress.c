@@ -14,8 +14,10 @@
 #include <string.h>
 
 #include "byline-secret.h"
+#include "byline-site-list.h"
 #include "cli-test-util.h"
 #include "photo-fixtures.h"
+#include "wp-admin.h"
 #include "wp-testbed.h"
 
 /* How many items @route lists, as the administrator sees them. */
@@ -260,6 +262,272 @@ test_refresh_default_remove (void)
   g_assert_null (gone);
 }
 
+/* site add NAME URL [--default]; prints the new site's id. */
+static char *
+add_named_site (const char *name,
+                gboolean    make_default)
+{
+  g_autofree char *input = g_strconcat (testbed.author_password, "\n", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (cli_run (input, &out, &err, "site", "add", name, testbed.url, "--user", testbed.author,
+               "--password-stdin", make_default ? "--default" : NULL, NULL) != 0)
+    g_error ("site add %s failed: %s", name, err);
+  g_assert_true (g_str_has_suffix (out, "\n"));
+  return g_strndup (out, strlen (out) - 1);
+}
+
+static JsonObject *
+listed_site (JsonNode   *list,
+             const char *id)
+{
+  JsonArray *array = json_node_get_array (list);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *site = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (site, "id"), id) == 0)
+        return site;
+    }
+  g_error ("site %s is not listed", id);
+  return NULL;
+}
+
+static void
+store_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* What the keyring holds for @site_id from now on. */
+static void
+keyring_store (const char *site_id,
+               const char *password)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  byline_secret_store_async (site_id, testbed.author, "test", password, NULL, store_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  byline_secret_store_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* NAME is kept over the site's title, --default moves the default, a name
+ * is never given twice; site check works by name and by id. */
+static void
+test_named_site_and_check (void)
+{
+  g_autofree char *first = add_site ();
+  g_autofree char *second = add_named_site ("dongthap", TRUE);
+  g_autofree char *input = g_strconcat (testbed.author_password, "\n", NULL);
+  g_autoptr(JsonNode) sites = cli_run_json ("site", "list", "--json", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *checked = NULL;
+  g_autofree char *checked_first = NULL;
+
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (sites)), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (listed_site (sites, second), "name"), ==,
+                   "dongthap");
+  g_assert_true (json_object_get_boolean_member (listed_site (sites, second), "is_default"));
+  g_assert_false (json_object_get_boolean_member (listed_site (sites, first), "is_default"));
+  /* Without NAME, the site's title, as before. */
+  g_assert_cmpstr (json_object_get_string_member (listed_site (sites, first), "name"), !=,
+                   "dongthap");
+
+  g_assert_cmpint (cli_run (input, NULL, &err, "site", "add", "dongthap", testbed.url, "--user",
+                            testbed.author, "--password-stdin", NULL), ==, 2);
+  cli_assert_contains (err, "already a site named “dongthap”");
+
+  checked = cli_run_ok ("site", "check", "dongthap", NULL);
+  cli_assert_contains (checked, "Name: dongthap\n");
+  cli_assert_contains (checked, testbed.url);
+  cli_assert_contains (checked, testbed.author);
+  /* The testbed's user is an author: publishes, cannot make terms. */
+  cli_assert_contains (checked, "May publish: yes\n");
+  cli_assert_contains (checked, "May create categories: no\n");
+  cli_assert_contains (checked, "May create tags: no\n");
+  cli_assert_contains (checked, "Time zone: ");
+  checked_first = cli_run_ok ("site", "check", first, NULL);
+  cli_assert_contains (checked_first, "May publish: yes\n");
+  g_assert_false (password_anywhere ());
+}
+
+/* A password WordPress no longer takes (revoked, mistyped when it was
+ * replaced in the keyring) and a site that does not answer: exit 1 and
+ * what to do. */
+static void
+test_check_fails (void)
+{
+  g_autofree char *site = add_named_site ("dongthap", FALSE);
+  g_autoptr(BylineSiteList) sites = byline_site_list_new (NULL);
+  g_autoptr(BylineSite) gone = byline_site_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *err2 = NULL;
+
+  keyring_store (site, "abcd efgh ijkl mnop qrst uvwx");
+  g_assert_cmpint (cli_run (NULL, &out, &err, "site", "check", "dongthap", NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  cli_assert_contains (err, "create a new application password");
+
+  byline_site_list_load (sites, &error);
+  g_assert_no_error (error);
+  byline_site_set_url (gone, "http://127.0.0.1:9/");
+  byline_site_set_api_root (gone, "http://127.0.0.1:9/index.php?rest_route=/");
+  byline_site_set_name (gone, "gone");
+  byline_site_set_user (gone, testbed.author);
+  byline_site_list_add (sites, gone);
+  byline_site_list_save (sites, &error);
+  g_assert_no_error (error);
+  keyring_store (byline_site_get_id (gone), testbed.author_password);
+  g_assert_cmpint (cli_run (NULL, NULL, &err2, "site", "check", "gone", NULL), ==, 1);
+  cli_assert_contains (err2, "gone could not be reached");
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* The media the site has for @post_id, by id. */
+static GHashTable *
+site_media (gint64 post_id)
+{
+  g_autofree char *query = g_strdup_printf ("parent=%" G_GINT64_FORMAT "&per_page=100", post_id);
+  g_autoptr(JsonNode) node = wp_admin_request ("GET", "wp/v2/media", query, NULL);
+  JsonArray *array = json_node_get_array (node);
+  GHashTable *media = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = json_object_get_int_member (item, "id");
+      g_hash_table_insert (media, key,
+                           g_strdup (json_object_get_string_member (item, "source_url")));
+    }
+  return media;
+}
+
+/* publish --json, read back over REST: the post and its media are the
+ * ones printed. */
+static void
+test_publish_json (void)
+{
+  g_autofree char *site = add_named_site ("dongthap", TRUE);
+  g_autofree char *word = NULL;
+  g_autofree char *id = ready_draft (&word);
+  const char *names[] = { "ghe-ngo.jpg", "le-hoi.jpg" };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonObject) result = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(GHashTable) media = NULL;
+  JsonArray *printed;
+  gint64 post_id;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *photo = fixture_make_image (names[i], 800, 600, 5 + i);
+
+      g_free (cli_run_ok ("photo", "add", id, photo, "--caption", "Đua ghe ngo", NULL));
+    }
+
+  g_assert_cmpint (cli_run (NULL, &out, &err, "publish", "--json", "--site", "dongthap", id, NULL),
+                   ==, 0);
+  cli_assert_contains (err, "Writing the post");
+  result = parse_object (out);
+  post_id = json_object_get_int_member (result, "post_id");
+  g_assert_cmpint (post_id, >, 0);
+  g_assert_cmpstr (json_object_get_string_member (result, "state"), ==, "done");
+  g_assert_cmpstr (json_object_get_string_member (result, "site"), ==, site);
+
+  post = wp_admin_get_post (post_id);
+  g_assert_cmpstr (json_object_get_string_member (result, "link"), ==,
+                   json_object_get_string_member (post, "link"));
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (result, "link"), testbed.url));
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "publish");
+  g_assert_cmpuint (posts_with (word), ==, 1);
+
+  media = site_media (post_id);
+  printed = json_object_get_array_member (result, "media");
+  g_assert_cmpuint (json_array_get_length (printed), ==, G_N_ELEMENTS (names));
+  g_assert_cmpuint (g_hash_table_size (media), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < json_array_get_length (printed); i++)
+    {
+      JsonObject *item = json_array_get_object_element (printed, i);
+      gint64 media_id = json_object_get_int_member (item, "id");
+
+      g_assert_true (g_hash_table_contains (media, &media_id));
+      g_assert_cmpstr (json_object_get_string_member (item, "source_url"), ==,
+                       g_hash_table_lookup (media, &media_id));
+      g_assert_cmpstr (json_object_get_string_member (item, "name"), ==, names[i]);
+      g_assert_nonnull (json_object_get_string_member (item, "file"));
+    }
+}
+
+/* The site's zone, as `site list --json` has it. */
+static GTimeZone *
+site_time_zone (const char *site)
+{
+  g_autoptr(JsonNode) sites = cli_run_json ("site", "list", "--json", NULL);
+  JsonObject *listed = listed_site (sites, site);
+  const char *name = json_object_get_string_member_with_default (listed, "timezone", NULL);
+  GTimeZone *tz = name != NULL ? g_time_zone_new_identifier (name) : NULL;
+
+  if (tz != NULL)
+    return tz;
+  return g_time_zone_new_offset (json_object_get_int_member_with_default (listed, "gmt_offset",
+                                                                          0));
+}
+
+/* publish --at a time to come, without a zone: WordPress schedules the
+ * post ("future") at that time of the site's zone. */
+static void
+test_publish_at (void)
+{
+  g_autofree char *site = add_named_site ("dongthap", TRUE);
+  g_autofree char *word = NULL;
+  g_autofree char *id = ready_draft (&word);
+  g_autoptr(GTimeZone) tz = site_time_zone (site);
+  g_autoptr(GDateTime) now = g_date_time_new_now (tz);
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 3);
+  g_autoptr(GDateTime) at = g_date_time_new (tz, g_date_time_get_year (later),
+                                             g_date_time_get_month (later),
+                                             g_date_time_get_day_of_month (later), 9, 30, 0);
+  g_autoptr(GDateTime) at_utc = g_date_time_to_utc (at);
+  g_autofree char *at_text = g_date_time_format (at, "%Y-%m-%dT%H:%M");
+  g_autofree char *date_gmt = g_date_time_format (at_utc, "%Y-%m-%dT%H:%M:%S");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonObject) result = NULL;
+  g_autoptr(JsonObject) post = NULL;
+
+  g_assert_cmpint (cli_run (NULL, &out, &err, "publish", "--json", "--at", at_text, id, NULL),
+                   ==, 0);
+  result = parse_object (out);
+  post = wp_admin_get_post (json_object_get_int_member (result, "post_id"));
+  g_assert_cmpstr (json_object_get_string_member (post, "status"), ==, "future");
+  g_assert_cmpstr (json_object_get_string_member (post, "date_gmt"), ==, date_gmt);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "future");
+  g_assert_cmpuint (posts_with (word), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +541,10 @@ main (int   argc,
   g_test_add_func ("/cli/wordpress/offline-then-run", test_offline_then_run);
   g_test_add_func ("/cli/wordpress/add-https", test_add_https);
   g_test_add_func ("/cli/wordpress/refresh-default-remove", test_refresh_default_remove);
+  g_test_add_func ("/cli/wordpress/named-site-and-check", test_named_site_and_check);
+  g_test_add_func ("/cli/wordpress/check-fails", test_check_fails);
+  g_test_add_func ("/cli/wordpress/publish-json", test_publish_json);
+  g_test_add_func ("/cli/wordpress/publish-at", test_publish_at);
 
   return g_test_run ();
 }
