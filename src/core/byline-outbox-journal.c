@@ -529,16 +529,39 @@ failure_message (const char *code,
   return g_strdup_printf (_("Publishing failed (%s): try again later."), detail);
 }
 
+/* WordPress's modified_gmt ("2023-02-16T07:53:49", UTC) as the reporter
+ * reads a time: local, in the interface's format; "?" when unknown. */
+static char *
+site_time (const char *modified_gmt)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (modified_gmt != NULL)
+    when = g_date_time_new_from_iso8601 (modified_gmt, utc);
+  if (when == NULL)
+    return g_strdup (modified_gmt != NULL ? modified_gmt : "?");
+  local = g_date_time_to_local (when);
+  /* Translators: when the post was changed, a g_date_time_format() format;
+   * the seconds tell two changes of the same minute apart. */
+  return g_date_time_format (local, C_("site time", "%Y-%m-%d %H:%M:%S"));
+}
+
 char *
 byline_outbox_journal_dup_message (const BylineOutboxJournal *journal)
 {
   g_return_val_if_fail (journal != NULL, NULL);
 
   if (journal->state == BYLINE_OUTBOX_STATE_CONFLICT)
-    return g_strdup_printf (_("The post was changed on the site (at %s UTC) after Byline last "
-                              "sent it (at %s UTC): overwrite the site's version, or cancel."),
-                            journal->remote_modified ? journal->remote_modified : "?",
-                            journal->known_modified ? journal->known_modified : "?");
+    {
+      g_autofree char *remote = site_time (journal->remote_modified);
+      g_autofree char *known = site_time (journal->known_modified);
+
+      return g_strdup_printf (_("The post was changed on the site (at %s) after Byline last "
+                                "sent it (at %s): overwrite the site's version, or cancel."),
+                              remote, known);
+    }
   if (journal->state == BYLINE_OUTBOX_STATE_FAILED)
     return failure_message (journal->error_code,
                             journal->error_detail ? journal->error_detail : "?");

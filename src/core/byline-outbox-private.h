@@ -32,6 +32,7 @@ struct _Job
   guint                photo_index;
   gboolean             due;           /* to be started by the scheduler */
   gboolean             dropped;       /* cancelled or stopped: ignore late replies */
+  gboolean             forget;        /* the user cancelled it while its step ran */
 };
 
 Job      *byline_outbox_job_new         (BylineOutbox        *outbox,

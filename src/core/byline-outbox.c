@@ -90,12 +90,20 @@ add_job (BylineOutbox *self,
   g_ptr_array_add (self->jobs, job);
 }
 
+static gboolean forget_job (BylineOutbox  *self,
+                            Job           *job,
+                            GError       **error);
+
 void
 _byline_outbox_job_finished (BylineOutbox *self,
                              Job          *job)
 {
+  g_autoptr(GError) error = NULL;
+
   if (self->current == job)
     self->current = NULL;
+  if (job->forget && !forget_job (self, job, &error))
+    g_warning ("Could not remove the outbox journal of %s: %s", job->journal->article_id, error->message);
   outbox_schedule (self);
 }
 
@@ -471,6 +479,8 @@ journal_for (BylineArticle         *article,
   journal->post_id = MAX (byline_article_get_remote_post_id (article), 0);
   journal->update = journal->post_id > 0;
   journal->known_modified = g_strdup (byline_article_get_remote_modified (article));
+  /* Known before the update is sent: "Open on the Site" of a conflict. */
+  journal->link = g_strdup (byline_article_get_remote_link (article));
 
   for (guint i = 0; i < g_list_model_get_n_items (photos); i++)
     {
@@ -909,15 +919,22 @@ byline_outbox_resolve_conflict (BylineOutbox            *self,
 
   g_return_val_if_fail (BYLINE_IS_OUTBOX (self), FALSE);
 
-  if ((job = lookup_idle_job (self, article_id, error)) == NULL)
-    return FALSE;
-  if (job->journal->state != BYLINE_OUTBOX_STATE_CONFLICT)
+  job = find_job (self, article_id);
+  if (job == NULL || job->journal->state != BYLINE_OUTBOX_STATE_CONFLICT)
     {
       g_set_error (error, BYLINE_OUTBOX_ERROR, BYLINE_OUTBOX_ERROR_NOT_QUEUED,
                    _("The article has no conflict to resolve."));
       return FALSE;
     }
 
+  /* The step that found the conflict may still be writing it down (the
+   * window asks as soon as the state changes): the answer waits for the
+   * write, which would otherwise bring a removed journal back. */
+  if (resolution == BYLINE_OUTBOX_RESOLVE_CANCEL && job == self->current)
+    {
+      job->forget = TRUE;
+      return TRUE;
+    }
   if (resolution == BYLINE_OUTBOX_RESOLVE_CANCEL)
     return forget_job (self, job, error);
 

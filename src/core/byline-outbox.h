@@ -113,7 +113,9 @@ gboolean           byline_outbox_retry                (BylineOutbox           *s
                                                        const char             *article_id,
                                                        GError                **error);
 /* CONFLICT: OVERWRITE sends Byline's version over the desk's edit; CANCEL
- * drops the journal and leaves the site alone. */
+ * drops the journal and leaves the site alone. Either may come as soon as
+ * the state turns CONFLICT: while the conflict is still being journalled,
+ * the answer waits for it (the state turns NONE once CANCEL is done). */
 gboolean           byline_outbox_resolve_conflict     (BylineOutbox           *self,
                                                        const char             *article_id,
                                                        BylineOutboxResolution  resolution,

@@ -798,8 +798,20 @@ test_conflict (Fixture  *fixture,
   g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_CONFLICT);
   journal = ofx_read_journal (fixture->ofx);
   g_assert_cmpstr (journal->remote_modified, !=, journal->known_modified);
+  /* Where the desk's edit can be seen. */
+  g_assert_nonnull (journal->link);
+  g_assert_cmpstr (journal->link, ==, byline_article_get_remote_link (fixture->ofx->article));
   message = byline_outbox_journal_dup_message (journal);
-  g_assert_nonnull (strstr (message, journal->remote_modified));
+  /* The desk's time as the reporter reads it: local, not WordPress's UTC. */
+  {
+    g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+    g_autoptr(GDateTime) remote = g_date_time_new_from_iso8601 (journal->remote_modified, utc);
+    g_autoptr(GDateTime) local = g_date_time_to_local (remote);
+    g_autofree char *clock = g_date_time_format (local, "%H:%M:%S");
+
+    g_assert_nonnull (strstr (message, clock));
+    g_assert_null (strstr (message, journal->remote_modified));
+  }
   g_assert_cmpstr (json_object_get_string_member (
                      json_object_get_object_member (g_ptr_array_index (fake.posts, 0), "title"),
                      "raw"), ==, "Tiêu đề do ban biên tập sửa");
@@ -837,6 +849,76 @@ test_conflict_cancel (Fixture       *fixture,
                       gconstpointer  data)
 {
   test_conflict (fixture, FALSE);
+}
+
+static void
+answer_at_once_cb (BylineOutbox *outbox,
+                   const char   *article_id,
+                   int           state,
+                   gpointer      resolution)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (state != BYLINE_OUTBOX_STATE_CONFLICT)
+    return;
+  /* The journal of the conflict is being written right now. */
+  g_assert_true (byline_outbox_get_busy (outbox));
+  g_assert_true (byline_outbox_resolve_conflict (outbox, article_id, GPOINTER_TO_INT (resolution), &error));
+  g_assert_no_error (error);
+}
+
+/* The window asks as soon as the conflict is known: an answer given then
+ * is not refused as "being sent", and a cancel is not undone by the
+ * journal write still in flight. */
+static void
+test_conflict_answered_at_once (Fixture                *fixture,
+                                BylineOutboxResolution  resolution)
+{
+  const char *id = byline_article_get_id (fixture->ofx->article);
+  g_autoptr(GFile) bundle = g_file_new_for_path (fixture->ofx->bundle);
+  g_autoptr(BylineOutboxJournal) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *title;
+
+  g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_DONE);
+  desk_edits_post ();
+  byline_article_set_title (fixture->ofx->article, "Mỹ Quí: phóng viên sửa");
+  g_signal_connect (fixture->outbox, "state-changed", G_CALLBACK (answer_at_once_cb),
+                    GINT_TO_POINTER (resolution));
+
+  if (resolution == BYLINE_OUTBOX_RESOLVE_OVERWRITE)
+    {
+      g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_DONE);
+      journal = byline_outbox_journal_read (bundle, &error);
+      g_assert_no_error (error);
+    }
+  else
+    {
+      g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_NONE);
+      g_assert_cmpint (byline_outbox_get_state (fixture->outbox, id), ==, BYLINE_OUTBOX_STATE_NONE);
+      journal = byline_outbox_journal_read (bundle, &error);
+      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+    }
+
+  title = json_object_get_string_member (json_object_get_object_member (g_ptr_array_index (fake.posts, 0),
+                                                                        "title"), "raw");
+  g_assert_cmpstr (title, ==, resolution == BYLINE_OUTBOX_RESOLVE_OVERWRITE ?
+                              "Mỹ Quí: phóng viên sửa" : "Tiêu đề do ban biên tập sửa");
+  g_assert_cmpuint (fake.posts->len, ==, 1);
+}
+
+static void
+test_conflict_cancel_at_once (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  test_conflict_answered_at_once (fixture, BYLINE_OUTBOX_RESOLVE_CANCEL);
+}
+
+static void
+test_conflict_overwrite_at_once (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  test_conflict_answered_at_once (fixture, BYLINE_OUTBOX_RESOLVE_OVERWRITE);
 }
 
 static void
@@ -963,6 +1045,8 @@ main (int   argc,
   ADD ("/outbox/update", test_update, 2);
   ADD ("/outbox/conflict/cancel", test_conflict_cancel, 2);
   ADD ("/outbox/conflict/overwrite", test_conflict_overwrite, 2);
+  ADD ("/outbox/conflict/cancel-at-once", test_conflict_cancel_at_once, 2);
+  ADD ("/outbox/conflict/overwrite-at-once", test_conflict_overwrite_at_once, 2);
   ADD ("/outbox/blocked", test_blocked, 2);
   ADD ("/outbox/foreign-journals", test_foreign_journals, 2);
   ADD ("/outbox/photo-missing", test_photo_missing, 2);

@@ -13,57 +13,20 @@
 
 #include "config.h"
 
-#include <locale.h>
-
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <vips/vips.h>
 
 #include "byline-editor.h"
 #include "byline-photo-card.h"
 #include "byline-photo-panel.h"
 #include "byline-photo-strip.h"
 #include "byline-photo-tile.h"
+#include "gui-shot.h"
 #include "photo-fixtures.h"
 
 static BylinePhotoStrip *strip;
 static BylinePhotoPanel *panel;
 static GFile *bundle_dir;
-
-/* A sky-to-river gradient with a sun: reads as a photo at thumbnail size,
- * unlike noise. */
-static char *
-make_scene (const char *name,
-            double      hue_shift,
-            int         width,
-            int         height)
-{
-  g_autofree char *path = fixture_tmp_path (name);
-  VipsImage *xyz = NULL, *x = NULL, *y = NULL, *r = NULL, *g = NULL, *b = NULL;
-  VipsImage *joined = NULL, *out = NULL;
-  VipsImage *bands[3];
-  double ink[3] = { 255, 230, 160 };
-
-  vips_xyz (&xyz, width, height, NULL);
-  vips_extract_band (xyz, &x, 0, NULL);
-  vips_extract_band (xyz, &y, 1, NULL);
-  vips_linear1 (y, &r, -150.0 / height, 230 - hue_shift, NULL);
-  vips_linear1 (x, &g, 60.0 / width, 110 + hue_shift / 2, NULL);
-  vips_linear1 (y, &b, -120.0 / height, 200 + hue_shift, NULL);
-  bands[0] = r; bands[1] = g; bands[2] = b;
-  vips_bandjoin (bands, &joined, 3, NULL);
-  vips_cast_uchar (joined, &out, NULL);
-  vips_draw_circle (out, ink, 3, width * 2 / 3, height / 3, height / 8, "fill", TRUE, NULL);
-  ink[0] = 40; ink[1] = 70 + hue_shift / 3; ink[2] = 90;
-  vips_draw_rect (out, ink, 3, 0, height * 2 / 3, width, height / 3, "fill", TRUE, NULL);
-  if (vips_image_write_to_file (out, path, NULL) != 0)
-    g_error ("%s: %s", path, vips_error_buffer ());
-
-  g_object_unref (xyz); g_object_unref (x); g_object_unref (y);
-  g_object_unref (r); g_object_unref (g); g_object_unref (b);
-  g_object_unref (joined); g_object_unref (out);
-  return g_steal_pointer (&path);
-}
 
 static GtkWidget *
 create_photo_widget_cb (BylineEditor *editor,
@@ -128,34 +91,6 @@ build_window (BylineArticle *article,
   return window;
 }
 
-static void
-spin_for (guint msec)
-{
-  gint64 end = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-save_png (GtkWidget  *window,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    g_error ("Could not write %s", path);
-}
-
 static BylineArticle *
 new_article (void)
 {
@@ -175,9 +110,9 @@ new_article (void)
 static void
 attach_photos (BylineArticle *article)
 {
-  g_autofree char *a = make_scene ("DSC_0042.JPG", 0, 1200, 800);
-  g_autofree char *b = make_scene ("DSC_0043.JPG", 40, 1200, 800);
-  g_autofree char *c = make_scene ("DSC_0051.JPG", -30, 800, 1000);
+  g_autofree char *a = gui_shot_make_scene ("DSC_0042.JPG", 0, 1200, 800, 0);
+  g_autofree char *b = gui_shot_make_scene ("DSC_0043.JPG", 40, 1200, 800, 0);
+  g_autofree char *c = gui_shot_make_scene ("DSC_0051.JPG", -30, 800, 1000, 0);
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
   const char *paths[] = { a, b, c };
 
@@ -227,7 +162,6 @@ main (int   argc,
   g_autoptr(BylineArticle) article = NULL;
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   g_autofree char *bundle = NULL;
-  const char *localedir = g_getenv ("BYLINE_LOCALEDIR");
   g_autoptr(BylinePhoto) first = NULL;
   BylineEditor *editor;
   GtkTextBuffer *buffer;
@@ -240,10 +174,7 @@ main (int   argc,
       return 2;
     }
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  gui_shot_init_locale ();
 
   gtk_init ();
   adw_init ();
@@ -263,8 +194,8 @@ main (int   argc,
   if (g_getenv ("BYLINE_SCREENSHOT_EMPTY") != NULL)
     {
       /* A new draft: the empty strip and panel. */
-      spin_for (1500);
-      save_png (window, argv[1]);
+      gui_shot_spin_for (1500);
+      gui_shot_save_png (window, argv[1]);
       gtk_window_destroy (GTK_WINDOW (window));
       return 0;
     }
@@ -280,7 +211,7 @@ main (int   argc,
   byline_photo_strip_set_selected_photo (strip, first);
 
   /* Layout, the first frames and the thumbnails from the worker. */
-  spin_for (2500);
+  gui_shot_spin_for (2500);
 
   if (g_getenv ("BYLINE_SCREENSHOT_MENU") != NULL)
     {
@@ -289,12 +220,12 @@ main (int   argc,
       g_autoptr(GError) error = NULL;
 
       byline_photo_tile_popup_menu (BYLINE_PHOTO_TILE (byline_photo_strip_get_tile (strip, byline_photo_get_id (second))));
-      spin_for (800);
+      gui_shot_spin_for (800);
       if (!g_spawn_sync (NULL, (char **) argv_import, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, &error))
         g_error ("import: %s", error->message);
     }
   else
-    save_png (window, argv[1]);
+    gui_shot_save_png (window, argv[1]);
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&bundle_dir);
 

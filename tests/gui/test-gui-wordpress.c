@@ -4,14 +4,18 @@
  *
  * The reporter's whole way against the real WordPress of the testbed, in
  * the window: add the site in Preferences → Sites (a wrong password first),
- * write an article, Publish, and see it published with its link. Runs in
- * the 'wordpress' suite, in Xvfb with a real keyring
- * (headless-run keyring-run test-gui-wordpress).
+ * write an article, Publish, and see it published with its link; Update
+ * changes the same post; when the desk edited the post on the site first,
+ * Update raises the conflict and each of its answers does what it says.
+ * Runs in the 'wordpress' suite, in Xvfb with a real keyring
+ * (headless-run keyring-run test-gui-wordpress). What the site holds is
+ * read back as the administrator, independently of the code under test.
  */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "byline-application.h"
 #include "byline-editor.h"
@@ -21,10 +25,21 @@
 #include "byline-sites-page.h"
 #include "byline-window.h"
 #include "draft-store-testutil.h"
+#include "gui-wordpress-util.h"
 #include "photo-fixtures.h"
+#include "wp-admin.h"
 #include "wp-testbed.h"
 
 static BylineApplication *the_app;
+
+/* The window and article the tests after the first go on with. */
+static BylineWindow *the_window;
+static BylineArticle *the_article;
+static gint64 the_post_id;
+/* In the titles of this run's edits: finds them on a shared site. */
+static char *marker;
+/* Where the stand-in browser writes the addresses it was asked to open. */
+static char *opened_uris_path;
 
 /* A notification server on the test's bus, to see what the desktop would
  * show. */
@@ -94,79 +109,26 @@ window_child (BylineWindow *window,
   return gtk_widget_get_template_child (GTK_WIDGET (window), BYLINE_TYPE_WINDOW, name);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static void
-fill_site (GtkWidget  *page,
-           const char *password)
-{
-  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (page, BYLINE_TYPE_SITES_PAGE, "url_row")),
-                         testbed.url);
-  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (page, BYLINE_TYPE_SITES_PAGE, "user_row")),
-                         testbed.author);
-  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (page, BYLINE_TYPE_SITES_PAGE, "password_row")),
-                         password);
-  byline_sites_page_add_site (BYLINE_SITES_PAGE (page));
-  WAIT_UNTIL (!byline_sites_page_get_busy (BYLINE_SITES_PAGE (page)));
-}
-
 static void
 add_site_in_preferences (void)
 {
   BylineSiteList *sites = byline_application_get_sites (the_app);
-  GtkWidget *preferences;
-  GtkWidget *page;
-  GtkLabel *error_label;
-
-  byline_application_show_preferences (the_app, "sites");
-  preferences = GTK_WIDGET (find_toplevel (BYLINE_TYPE_PREFERENCES_WINDOW));
-  g_assert_nonnull (preferences);
-  page = find_descendant (preferences, BYLINE_TYPE_SITES_PAGE);
-  g_assert_nonnull (page);
-  error_label = GTK_LABEL (gtk_widget_get_template_child (page, BYLINE_TYPE_SITES_PAGE, "error_label"));
+  GtkWidget *page = gui_wp_show_sites_page (the_app);
+  GtkLabel *error_label = GTK_LABEL (gtk_widget_get_template_child (page, BYLINE_TYPE_SITES_PAGE, "error_label"));
 
   /* A wrong application password: said so, nothing added. */
-  fill_site (page, "aaaa bbbb cccc dddd eeee ffff");
+  gui_wp_fill_site (page, "aaaa bbbb cccc dddd eeee ffff");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (error_label),
                                    "The user name or the application password is wrong"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sites)), ==, 0);
 
-  fill_site (page, testbed.author_password);
+  gui_wp_fill_site (page, testbed.author_password);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sites)), ==, 1);
   g_assert_nonnull (byline_site_list_get_default (sites));
 
-  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (page)));
 }
 
 /* What the bar said while the photo went up. */
@@ -227,9 +189,9 @@ test_add_site_and_publish (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish", NULL));
 
   /* The photo has no alt text and no credit: warnings, so it asks. */
-  WAIT_UNTIL (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  WAIT_UNTIL (gui_wp_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
   {
-    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (gui_wp_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Publish Anyway?");
     adw_message_dialog_response (dialog, "publish");
@@ -254,8 +216,272 @@ test_add_site_and_publish (void)
   published = byline_library_pane_get_model (window_child (window, "library_pane"), BYLINE_LIBRARY_VIEW_PUBLISHED);
   WAIT_UNTIL (g_list_model_get_n_items (published) == 1);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  the_window = window;
+  the_article = article;
+  the_post_id = byline_article_get_remote_post_id (article);
+  g_assert_cmpint (the_post_id, >, 0);
+}
+
+/* Update, and the desk's edits -------------------------------------------- */
+
+/* The states the outbox went through since the last press. */
+static GArray *states;
+
+static void
+state_changed_cb (BylineOutbox *outbox,
+                  const char   *article_id,
+                  int           state,
+                  gpointer      user_data)
+{
+  /* The first publish is followed through the bar. */
+  if (the_article != NULL && g_strcmp0 (article_id, byline_article_get_id (the_article)) == 0)
+    g_array_append_val (states, state);
+}
+
+static gboolean
+settled (void)
+{
+  for (guint i = 0; i < states->len; i++)
+    {
+      int state = g_array_index (states, int, i);
+
+      if (state == BYLINE_OUTBOX_STATE_DONE || state == BYLINE_OUTBOX_STATE_FAILED ||
+          state == BYLINE_OUTBOX_STATE_CONFLICT)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Where the sending of the last press stopped. */
+static BylineOutboxState
+wait_for_outcome (void)
+{
+  WAIT_UNTIL (settled ());
+  return byline_outbox_get_state (byline_application_get_outbox (the_app),
+                                  byline_article_get_id (the_article));
+}
+
+/* One click on Update; the photo still has no alt text and no credit, so
+ * the pre-flight check asks again. */
+static void
+press_update (void)
+{
+  GtkWidget *button = window_child (the_window, "publish_button");
+
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Update");
+  g_array_set_size (states, 0);
+  g_signal_emit_by_name (button, "clicked");
+  gui_wp_click_response ("Publish Anyway?", "_Publish Anyway");
+}
+
+static void
+reporter_retitles (const char *title)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (gtk_widget_get_template_child (window_child (the_window, "editor"),
+                                                                   BYLINE_TYPE_EDITOR, "title_view"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, title, -1, TRUE);
+}
+
+static void
+set_true_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, set_true_cb, &done);
+  WAIT_UNTIL (done);
+}
+
+/* The desk retitles the post in WordPress. Returns its modified_gmt. */
+static char *
+desk_retitles (const char *title)
+{
+  g_autofree char *route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT, the_post_id);
+  g_autofree char *body = g_strdup_printf ("{\"title\": \"%s\"}", title);
+  g_autoptr(JsonNode) post = NULL;
+
+  /* WordPress's modified_gmt has one-second steps: an edit in the same
+   * second as Byline's would look like no edit. */
+  spin (1100);
+  post = wp_admin_request ("POST", route, NULL, body);
+  return g_strdup (json_object_get_string_member (json_node_get_object (post), "modified_gmt"));
+}
+
+static char *
+site_title (JsonObject *post)
+{
+  return g_strdup (json_object_get_string_member (json_object_get_object_member (post, "title"), "raw"));
+}
+
+/* One post of this run on the site, with the one photo: an update never
+ * makes a second of either. */
+static void
+assert_one_post (void)
+{
+  g_assert_cmpuint (wp_admin_posts_with (marker), ==, 1);
+  g_assert_cmpuint (wp_admin_media_of (the_post_id), ==, 1);
+  g_assert_cmpint (byline_article_get_remote_post_id (the_article), ==, the_post_id);
+}
+
+static void
+test_update (void)
+{
+  g_autofree char *title = g_strdup_printf ("Mỹ Quí ra quân làm thủy lợi (%s)", marker);
+  g_autoptr(JsonObject) post = NULL;
+  g_autofree char *on_site = NULL;
+
+  reporter_retitles (title);
+  press_update ();
+  g_assert_cmpint (wait_for_outcome (), ==, BYLINE_OUTBOX_STATE_DONE);
+  g_assert_cmpstr (byline_publish_bar_get_text (window_child (the_window, "publish_bar")), ==,
+                   "Updated on the site");
+
+  post = wp_admin_get_post (the_post_id);
+  on_site = site_title (post);
+  g_assert_cmpstr (on_site, ==, title);
+  assert_one_post ();
+}
+
+static const char conflict_heading[] = "The Post Was Changed on the Site";
+static char *desk_title;
+static char *desk_modified;
+static char *reporter_title;
+
+/* The site keeps the desk's edit, untouched since. */
+static void
+assert_desk_edit_kept (void)
+{
+  g_autoptr(JsonObject) post = wp_admin_get_post (the_post_id);
+  g_autofree char *on_site = site_title (post);
+
+  g_assert_cmpstr (on_site, ==, desk_title);
+  g_assert_cmpstr (json_object_get_string_member (post, "modified_gmt"), ==, desk_modified);
+  assert_one_post ();
+}
+
+static void
+test_conflict_cancel (void)
+{
+  BylineOutbox *outbox = byline_application_get_outbox (the_app);
+  BylinePublishBar *bar = window_child (the_window, "publish_bar");
+
+  desk_title = g_strdup_printf ("Tiêu đề do ban biên tập sửa (%s)", marker);
+  reporter_title = g_strdup_printf ("Mỹ Quí ra quân, phóng viên sửa (%s)", marker);
+  desk_modified = desk_retitles (desk_title);
+  reporter_retitles (reporter_title);
+  press_update ();
+
+  /* Asked at once, without a click on Resolve. */
+  g_assert_cmpint (wait_for_outcome (), ==, BYLINE_OUTBOX_STATE_CONFLICT);
+  gui_wp_click_response (conflict_heading, "_Cancel Publishing");
+  WAIT_UNTIL (byline_outbox_get_state (outbox, byline_article_get_id (the_article)) == BYLINE_OUTBOX_STATE_NONE);
+  g_assert_cmpint (byline_publish_bar_get_state (bar), ==, BYLINE_OUTBOX_STATE_NONE);
+
+  assert_desk_edit_kept ();
+  /* The reporter's edit stays in the article, for later. */
+  g_assert_cmpstr (byline_article_get_title (the_article), ==, reporter_title);
+}
+
+static GtkWidget *
+resolve_button (void)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (window_child (the_window, "publish_bar"),
+                                                    BYLINE_TYPE_PUBLISH_BAR, "resolve_button"));
+}
+
+static void
+test_conflict_open (void)
+{
+  g_autoptr(JsonObject) post = NULL;
+  g_autofree char *opened = NULL;
+  g_autofree char *expected = NULL;
+
+  /* Byline still knows the post as it was before the desk's edit. */
+  press_update ();
+  g_assert_cmpint (wait_for_outcome (), ==, BYLINE_OUTBOX_STATE_CONFLICT);
+  gui_wp_click_response (conflict_heading, "_Open on the Site");
+
+  /* The desktop's browser is asked for the post's own page. */
+  post = wp_admin_get_post (the_post_id);
+  expected = g_strconcat (json_object_get_string_member (post, "link"), "\n", NULL);
+  WAIT_UNTIL (g_file_test (opened_uris_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (opened_uris_path, &opened, NULL, NULL));
+  g_assert_cmpstr (opened, ==, expected);
+
+  /* Nothing sent; the question waits behind Resolve. */
+  g_assert_cmpint (byline_publish_bar_get_state (window_child (the_window, "publish_bar")), ==,
+                   BYLINE_OUTBOX_STATE_CONFLICT);
+  g_assert_true (gtk_widget_get_visible (resolve_button ()));
+  assert_desk_edit_kept ();
+  g_assert_cmpstr (byline_article_get_title (the_article), ==, reporter_title);
+}
+
+static void
+test_conflict_overwrite (void)
+{
+  BylinePublishBar *bar = window_child (the_window, "publish_bar");
+  g_autoptr(JsonObject) post = NULL;
+  g_autofree char *on_site = NULL;
+
+  g_array_set_size (states, 0);
+  g_signal_emit_by_name (resolve_button (), "clicked");
+  gui_wp_click_response (conflict_heading, "_Overwrite");
+  g_assert_cmpint (wait_for_outcome (), ==, BYLINE_OUTBOX_STATE_DONE);
+  g_assert_cmpstr (byline_publish_bar_get_text (bar), ==, "Updated on the site");
+
+  /* The same post, now with the reporter's text over the desk's. */
+  post = wp_admin_get_post (the_post_id);
+  on_site = site_title (post);
+  g_assert_cmpstr (on_site, ==, reporter_title);
+  g_assert_cmpstr (json_object_get_string_member (post, "modified_gmt"), !=, desk_modified);
+  assert_one_post ();
+
+  gtk_window_destroy (GTK_WINDOW (the_window));
   WAIT_UNTIL (!byline_application_get_saving (the_app));
+}
+
+/* "Open on the Site" goes through the desktop's handler of web addresses:
+ * here a script that writes down the address instead of a browser. */
+static void
+install_stand_in_browser (void)
+{
+  g_autofree char *script = g_build_filename (g_get_user_data_dir (), "open-uri", NULL);
+  g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+  g_autofree char *desktop_file = g_build_filename (apps, "byline-test-browser.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
+  g_autofree char *script_text = NULL;
+  g_autofree char *desktop_text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  opened_uris_path = g_build_filename (g_get_user_data_dir (), "opened-uris", NULL);
+  /* Written then renamed: the test sees the whole address or none. */
+  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$1\" > '%s.part' && mv '%s.part' '%s'\n",
+                                 opened_uris_path, opened_uris_path, opened_uris_path);
+  desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Stand-in Browser\n"
+                                  "Exec=%s %%u\nNoDisplay=true\n"
+                                  "MimeType=x-scheme-handler/http;x-scheme-handler/https;\n", script);
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
+  g_file_set_contents (script, script_text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (script, 0700), ==, 0);
+  g_file_set_contents (desktop_file, desktop_text, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (mimeapps,
+                       "[Default Applications]\n"
+                       "x-scheme-handler/http=byline-test-browser.desktop\n"
+                       "x-scheme-handler/https=byline-test-browser.desktop\n", -1, &error);
+  g_assert_no_error (error);
 }
 
 int
@@ -272,6 +498,9 @@ main (int   argc,
     g_error ("No testbed: run through tools/test, or set BYLINE_WP_ENV");
 
   start_notification_server ();
+  install_stand_in_browser ();
+  marker = g_strdup_printf ("guipub%08x", g_random_int ());
+  states = g_array_new (FALSE, FALSE, sizeof (int));
   the_app = byline_application_new ();
   {
     g_autoptr(GError) error = NULL;
@@ -280,7 +509,15 @@ main (int   argc,
     g_assert_no_error (error);
   }
 
+  g_signal_connect (byline_application_get_outbox (the_app), "state-changed",
+                    G_CALLBACK (state_changed_cb), NULL);
+
+  /* In this order: each goes on from where the one before left the post. */
   g_test_add_func ("/gui-wordpress/add-site-and-publish", test_add_site_and_publish);
+  g_test_add_func ("/gui-wordpress/update", test_update);
+  g_test_add_func ("/gui-wordpress/conflict/cancel", test_conflict_cancel);
+  g_test_add_func ("/gui-wordpress/conflict/open-on-the-site", test_conflict_open);
+  g_test_add_func ("/gui-wordpress/conflict/overwrite", test_conflict_overwrite);
 
   status = g_test_run ();
   g_clear_object (&the_app);
