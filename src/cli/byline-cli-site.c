@@ -304,29 +304,50 @@ site_list (int    argc,
   return BYLINE_CLI_EXIT_OK;
 }
 
-/* remove and default ------------------------------------------------------ */
+/* remove, default and check ---------------------------------------------- */
+
+/* The start of every command that acts on one site named by its only
+ * argument: parse, load the list, find the site. On failure @status says
+ * how to exit. */
+static BylineSite *
+parse_site_argument (int              argc,
+                     char           **argv,
+                     const char      *summary,
+                     BylineSiteList **sites,
+                     BylineCliExit   *status)
+{
+  g_autoptr(GOptionContext) context = byline_cli_option_context_new (_("SITE"), summary, NULL);
+  g_autoptr(GError) error = NULL;
+  BylineSite *site;
+
+  if (!byline_cli_parse (context, &argc, &argv, 1, 1, status))
+    return NULL;
+  if ((*sites = load_sites (&error)) == NULL ||
+      (site = byline_cli_site_find (*sites, argv[1], &error)) == NULL)
+    {
+      *status = byline_cli_fail (error);
+      return NULL;
+    }
+  return site;
+}
 
 static BylineCliExit
 site_remove (int    argc,
              char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BylineSiteList) sites = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   BylineSite *site;
   BylineCliExit status;
 
-  context = byline_cli_option_context_new (_("SITE"),
-                                           _("Removes a site (SITE: its name or id), its password "
-                                             "from the keyring and its cached categories and "
-                                             "tags."),
-                                           NULL);
-  if (!byline_cli_parse (context, &argc, &argv, 1, 1, &status))
+  site = parse_site_argument (argc, argv,
+                               _("Removes a site (SITE: its name or id), its password "
+                                 "from the keyring and its cached categories and "
+                                 "tags."),
+                               &sites, &status);
+  if (site == NULL)
     return status;
-  if ((sites = load_sites (&error)) == NULL ||
-      (site = byline_cli_site_find (sites, argv[1], &error)) == NULL)
-    return byline_cli_fail (error);
 
   byline_site_forget_async (sites, site, NULL, byline_cli_result_cb, &result);
   if (!byline_site_forget_finish (sites, byline_cli_run_async_until_done (&result), &error))
@@ -338,21 +359,17 @@ static BylineCliExit
 site_default (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BylineSiteList) sites = NULL;
   g_autoptr(GError) error = NULL;
   BylineSite *site;
   BylineCliExit status;
 
-  context = byline_cli_option_context_new (_("SITE"),
-                                           _("Makes a site (SITE: its name or id) the one "
-                                             "articles go to unless they name another."),
-                                           NULL);
-  if (!byline_cli_parse (context, &argc, &argv, 1, 1, &status))
+  site = parse_site_argument (argc, argv,
+                               _("Makes a site (SITE: its name or id) the one "
+                                 "articles go to unless they name another."),
+                               &sites, &status);
+  if (site == NULL)
     return status;
-  if ((sites = load_sites (&error)) == NULL ||
-      (site = byline_cli_site_find (sites, argv[1], &error)) == NULL)
-    return byline_cli_fail (error);
 
   byline_site_list_set_default (sites, site);
   if (!byline_site_list_save (sites, &error))
@@ -498,7 +515,6 @@ static BylineCliExit
 site_check (int    argc,
             char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BylineSiteList) sites = NULL;
   g_autoptr(GAsyncResult) connected = NULL;
   g_autoptr(GAsyncResult) verified = NULL;
@@ -508,16 +524,13 @@ site_check (int    argc,
   BylineSite *site;
   BylineCliExit status;
 
-  context = byline_cli_option_context_new (_("SITE"),
-                                           _("Checks that the account of a site (SITE: its name "
-                                             "or id) works with the password in the keyring, and "
-                                             "prints what the user may do there."),
-                                           NULL);
-  if (!byline_cli_parse (context, &argc, &argv, 1, 1, &status))
+  site = parse_site_argument (argc, argv,
+                               _("Checks that the account of a site (SITE: its name "
+                                 "or id) works with the password in the keyring, and "
+                                 "prints what the user may do there."),
+                               &sites, &status);
+  if (site == NULL)
     return status;
-  if ((sites = load_sites (&error)) == NULL ||
-      (site = byline_cli_site_find (sites, argv[1], &error)) == NULL)
-    return byline_cli_fail (error);
 
   byline_site_connect_async (site, NULL, byline_cli_result_cb, &connected);
   cms = byline_site_connect_finish (site, byline_cli_run_async_until_done (&connected), &error);
