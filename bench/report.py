@@ -122,13 +122,14 @@ def publish_rows(table, results):
             f"({mb_orig:.0f} MB), then curl with Byline's derivatives ({mb_der:.0f} MB, 2048 px), "
             f"against the same WordPress; Byline's figure is {who}. ")
     if cli is not None:
-        note += (f"byline-cli runs the outbox (derivatives from an empty cache, reserve, uploads, "
+        note += (f"byline-cli runs the outbox (photos checked, reserve, uploads with each "
+                 "derivative made from an empty cache while the photos before it upload, "
                  f"write, verify) in {fmt(cli, ' s')} ({fmt(median_of(paths, 'cli_cpu_seconds'), ' s')} "
                  "of CPU), timed with GNU time from exec; its idle is the peak RSS of "
                  "`byline-cli draft list`. ")
     note += (f"bench/publish, the same steps driven through the core API, took {fmt(core, ' s')}: "
-             f"{fmt(derivatives, ' s')} making the derivatives (one after the other, before the "
-             f"first upload) and {fmt(uploads, ' s')} uploading them, {fmt(core_cpu, ' s')} of CPU, "
+             f"{fmt(derivatives, ' s')} making the derivatives (all of them, before the "
+             f"first upload, unlike the outbox) and {fmt(uploads, ' s')} uploading them, {fmt(core_cpu, ' s')} of CPU, "
              f"peak RSS {fmt(core_peak / 1024, ' MB', 0)} against {fmt(core_idle / 1024, ' MB', 0)} "
              "after start-up with the article loaded (libvips not started; starting libvips and "
              f"gexiv2 alone adds {fmt(libs and libs / 1024, ' MB', 0)}).")
