@@ -61,6 +61,7 @@ byline_outbox_job_new (BylineOutbox        *outbox,
   job->site = g_object_ref (site);
   job->snapshot = g_object_ref (snapshot);
   job->derivatives = g_ptr_array_new_with_free_func (unref_nullable);
+  job->making_index = job->wanted_index = G_MAXUINT;
   job->cancellable = g_cancellable_new ();
   return job;
 }
@@ -85,6 +86,7 @@ byline_outbox_job_unref (Job *job)
   g_clear_object (&job->live);
   g_clear_object (&job->snapshot);
   g_clear_pointer (&job->derivatives, g_ptr_array_unref);
+  g_clear_error (&job->derivative_error);
   g_clear_object (&job->cms);
   g_clear_object (&job->cancellable);
   g_clear_object (&job->queue_task);
@@ -438,6 +440,14 @@ job_get_client (Job *job)
 
 /* Photos: derivatives ------------------------------------------------------- */
 
+/* Derivatives are made one at a time in a worker thread, in the order of
+ * the photos, from the moment every photo is checked: photo k + 1's is
+ * made while photo k uploads, so their time hides behind the network
+ * instead of adding to it. They are not journalled (a file in the cache,
+ * found again by its name after a crash, and an uploaded photo needs
+ * none); an upload that reaches a photo whose derivative is not made yet
+ * waits for it. */
+
 static BylinePhoto *
 job_photo (Job  *job,
            guint index)
@@ -447,7 +457,44 @@ job_photo (Job  *job,
   return byline_article_find_photo (job->snapshot, entry->id);
 }
 
-static void prepare_next (Job *job);
+static void upload_photo        (Job *job);
+static void job_with_derivative (Job *job);
+
+typedef struct
+{
+  Job   *job;
+  guint  generation;
+  guint  index;
+} Pending;
+
+static Pending *
+pending_new (Job   *job,
+             guint  index)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->job = byline_outbox_job_ref (job);
+  pending->generation = job->generation;
+  pending->index = index;
+  return pending;
+}
+
+/* A late answer for a dropped job, or for a run since ended and
+ * restarted (its derivatives array is another one). */
+static gboolean
+pending_is_stale (Pending *pending)
+{
+  return pending->job->dropped || pending->generation != pending->job->generation;
+}
+
+static void
+job_reset_derivatives (Job *job)
+{
+  job->generation++;
+  job->making_index = job->wanted_index = G_MAXUINT;
+  g_clear_error (&job->derivative_error);
+  g_ptr_array_set_size (job->derivatives, 0);
+}
 
 static char *
 upload_file_name (const char *photo_id,
@@ -459,87 +506,170 @@ upload_file_name (const char *photo_id,
   return g_strdup_printf ("byline-%.16s%s", photo_id, dot != NULL ? dot : ".jpg");
 }
 
+/* A photo that could not be prepared stops the job and asks the user. */
+static void
+job_photo_failed (Job          *job,
+                  const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      job_finish (job);
+      return;
+    }
+  job_fail_locally (job, "photo", error->message);
+  byline_outbox_job_persist (job, job_finish);
+}
+
+static void make_next_derivative (Job *job);
+
 static void
 derivative_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(Job) job = user_data;
+  g_autofree Pending *pending = user_data;
+  g_autoptr(Job) job = pending->job;
   g_autoptr(GError) error = NULL;
   GFile *file = byline_photo_derivative_finish (result, &error);
   BylineOutboxPhoto *entry;
 
-  if (job->dropped)
+  if (pending_is_stale (pending))
     {
       g_clear_object (&file);
       return;
     }
+
+  job->making_index = G_MAXUINT;
   if (file == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        job_finish (job);
-      else
-        {
-          job_fail_locally (job, "photo", error->message);
-          byline_outbox_job_persist (job, job_finish);
-        }
-      return;
+      job->failed_index = pending->index;
+      job->derivative_error = g_steal_pointer (&error);
+    }
+  else
+    {
+      /* The name comes from the photo's id, not from the derivative's
+       * bytes: a retry after the credits were edited still finds the
+       * first upload. */
+      entry = g_ptr_array_index (job->journal->photos, pending->index);
+      if (entry->file_name == NULL)
+        entry->file_name = upload_file_name (entry->id, file);
+      g_ptr_array_index (job->derivatives, pending->index) = file;
+      make_next_derivative (job);
     }
 
-  /* The name comes from the photo's id, not from the derivative's bytes:
-   * a retry after the credits were edited still finds the first upload. */
-  entry = g_ptr_array_index (job->journal->photos, job->photo_index);
-  if (entry->file_name == NULL)
-    entry->file_name = upload_file_name (entry->id, file);
-  g_ptr_array_index (job->derivatives, job->photo_index) = file;
-  job->photo_index++;
-  prepare_next (job);
+  if (job->wanted_index == pending->index)
+    {
+      job->wanted_index = G_MAXUINT;
+      job_with_derivative (job);
+    }
+}
+
+static gboolean
+photo_needs_derivative (Job   *job,
+                        guint  index)
+{
+  BylineOutboxPhoto *entry = g_ptr_array_index (job->journal->photos, index);
+
+  return entry->media_id <= 0 && g_ptr_array_index (job->derivatives, index) == NULL;
+}
+
+/* The first photo still without one, unless one is being made or one
+ * failed. A job waiting to retry goes on making them (they land in the
+ * cache, where its next start finds them); a failed one stops. */
+static void
+make_next_derivative (Job *job)
+{
+  BylineOutboxState state = job->journal->state;
+  guint index = 0;
+
+  if (job->making_index != G_MAXUINT || job->derivative_error != NULL ||
+      state == BYLINE_OUTBOX_STATE_FAILED || state == BYLINE_OUTBOX_STATE_CONFLICT)
+    return;
+
+  while (index < job->derivatives->len && !photo_needs_derivative (job, index))
+    index++;
+  if (index == job->derivatives->len)
+    return;
+
+  job->making_index = index;
+  byline_photo_derivative_async (job_photo (job, index), job->bundle,
+                                 byline_site_get_image_size_limit (job->site),
+                                 _byline_outbox_get_cache_dir (job->outbox), job->cancellable,
+                                 derivative_cb, pending_new (job, index));
+}
+
+/* Goes on with the upload of photo_index once its derivative is made. */
+static void
+job_with_derivative (Job *job)
+{
+  if (g_ptr_array_index (job->derivatives, job->photo_index) != NULL)
+    {
+      upload_photo (job);
+      return;
+    }
+  if (job->derivative_error != NULL && job->failed_index == job->photo_index)
+    {
+      job_photo_failed (job, job->derivative_error);
+      return;
+    }
+  job->wanted_index = job->photo_index;
+  make_next_derivative (job);
 }
 
 static void
-prepare_next (Job *job)
+check_photos_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  BylineOutboxJournal *journal = job->journal;
-  BylinePhoto *photo;
+  g_autofree Pending *pending = user_data;
+  g_autoptr(Job) job = pending->job;
+  g_autoptr(GError) error = NULL;
 
-  while (job->photo_index < journal->photos->len &&
-         ((BylineOutboxPhoto *) g_ptr_array_index (journal->photos,
-                                                   job->photo_index))->media_id > 0)
-    job->photo_index++;
-
-  if (job->photo_index == journal->photos->len)
+  if (pending_is_stale (pending))
+    return;
+  if (!byline_photo_derivative_check_finish (result, &error))
     {
-      if (job_stage (job) == BYLINE_OUTBOX_STATE_PREPARING_PHOTOS)
-        byline_outbox_job_set_state (job, BYLINE_OUTBOX_STATE_RESERVING);
-      job_dispatch (job);
+      job_photo_failed (job, error);
       return;
     }
 
-  photo = job_photo (job, job->photo_index);
-  if (photo == NULL)
-    {
-      /* Translators: fills “A photo could not be prepared for upload (%s)…”. */
-      job_fail_locally (job, "photo", _("the photo is not in the article any more"));
-      byline_outbox_job_persist (job, job_finish);
-      return;
-    }
-  byline_photo_derivative_async (photo, job->bundle, byline_site_get_image_size_limit (job->site),
-                                 _byline_outbox_get_cache_dir (job->outbox), job->cancellable,
-                                 derivative_cb, byline_outbox_job_ref (job));
+  if (job_stage (job) == BYLINE_OUTBOX_STATE_PREPARING_PHOTOS)
+    byline_outbox_job_set_state (job, BYLINE_OUTBOX_STATE_RESERVING);
+  make_next_derivative (job);
+  job_dispatch (job);
 }
 
-/* Derivatives are made (or found in the cache) on every run: they are not
- * journalled, and an uploaded photo needs none. */
+/* Every photo still to upload is checked (there, and an image) before
+ * anything is sent; their derivatives are made from then on. */
 static void
 job_prepare_photos (Job *job)
 {
+  BylineOutboxJournal *journal = job->journal;
+  g_autoptr(GPtrArray) photos = g_ptr_array_new ();
+
   if (job_stage (job) == BYLINE_OUTBOX_STATE_QUEUED)
     byline_outbox_job_set_state (job, BYLINE_OUTBOX_STATE_PREPARING_PHOTOS);
 
-  g_ptr_array_set_size (job->derivatives, 0);
-  g_ptr_array_set_size (job->derivatives, job->journal->photos->len);
-  job->photo_index = 0;
-  prepare_next (job);
+  job_reset_derivatives (job);
+  g_ptr_array_set_size (job->derivatives, journal->photos->len);
+  for (guint i = 0; i < journal->photos->len; i++)
+    {
+      BylinePhoto *photo = job_photo (job, i);
+
+      if (((BylineOutboxPhoto *) g_ptr_array_index (journal->photos, i))->media_id > 0)
+        continue;
+      if (photo == NULL)
+        {
+          /* Translators: fills “A photo could not be prepared for upload (%s)…”. */
+          job_fail_locally (job, "photo", _("the photo is not in the article any more"));
+          byline_outbox_job_persist (job, job_finish);
+          return;
+        }
+      g_ptr_array_add (photos, photo);
+    }
+
+  byline_photo_derivative_check_async (photos, job->bundle, job->cancellable, check_photos_cb,
+                                       pending_new (job, G_MAXUINT));
 }
 
 /* Start and dispatch -------------------------------------------------------- */
@@ -549,7 +679,7 @@ byline_outbox_job_start (Job *job)
 {
   job->due = FALSE;
   g_clear_handle_id (&job->timer_id, g_source_remove);
-  g_ptr_array_set_size (job->derivatives, 0);
+  job_reset_derivatives (job);
   job_get_client (job);
 }
 
@@ -932,10 +1062,18 @@ job_upload_next (Job *job)
   byline_outbox_job_set_state (job, BYLINE_OUTBOX_STATE_UPLOADING);
   _byline_outbox_emit_progress (job->outbox, job, 0, 0);
 
+  job_with_derivative (job);
+}
+
+static void
+upload_photo (Job *job)
+{
+  BylineOutboxPhoto *entry = g_ptr_array_index (job->journal->photos, job->photo_index);
+
   /* An earlier upload of this photo may have reached the site. */
   if (entry->attempted)
     {
-      byline_cms_find_media_async (job->cms, journal->post_id, entry->file_name,
+      byline_cms_find_media_async (job->cms, job->journal->post_id, entry->file_name,
                                    job->cancellable, find_media_cb, byline_outbox_job_ref (job));
       return;
     }

@@ -29,7 +29,13 @@ struct _Job
   GCancellable        *cancellable;
   GTask               *queue_task;    /* while the first journal is written */
   guint                timer_id;
-  guint                photo_index;
+  guint                photo_index;   /* the photo being uploaded */
+  /* Derivatives are made in a worker thread while photos upload: */
+  guint                generation;    /* bumped when they are reset: late ones are dropped */
+  guint                making_index;  /* the photo whose derivative is being made, or G_MAXUINT */
+  guint                wanted_index;  /* the photo an upload waits for, or G_MAXUINT */
+  guint                failed_index;  /* the photo of derivative_error */
+  GError              *derivative_error;
   gboolean             due;           /* to be started by the scheduler */
   gboolean             dropped;       /* cancelled or stopped: ignore late replies */
   gboolean             forget;        /* the user cancelled it while its step ran */

@@ -36,4 +36,18 @@ void   byline_photo_derivative_async  (BylinePhoto          *photo,
 GFile *byline_photo_derivative_finish (GAsyncResult         *result,
                                        GError              **error);
 
+/* Checks, in a worker thread, that every photo of @photos (BylinePhoto)
+ * has its copy in @bundle_dir and that the copy's header reads as an
+ * image: the cheap part of making their derivatives, so that a
+ * publication whose derivatives are made while it uploads still stops at
+ * a missing photo before anything is sent. Fails with the error
+ * byline_photo_derivative_finish() would give. */
+void     byline_photo_derivative_check_async  (GPtrArray            *photos,
+                                               GFile                *bundle_dir,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean byline_photo_derivative_check_finish (GAsyncResult         *result,
+                                               GError              **error);
+
 G_END_DECLS

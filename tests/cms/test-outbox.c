@@ -1002,6 +1002,38 @@ test_photo_missing (Fixture       *fixture,
   g_assert_cmpuint (fake.media->len, ==, 0);
 }
 
+/* The photo's file is there and its header reads, but it is cut short:
+ * only making its derivative finds out, while the photos before it
+ * upload. The job stops there, with what went up journalled, and a retry
+ * once the file is whole again sends the rest exactly once. */
+static void
+test_photo_undecodable (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(BylinePhoto) photo = g_list_model_get_item (byline_article_get_photos (fixture->ofx->article), 1);
+  g_autofree char *relative = byline_photo_dup_bundle_path (photo);
+  g_autofree char *path = g_build_filename (fixture->ofx->bundle, relative, NULL);
+  g_autoptr(BylineOutboxJournal) journal = NULL;
+  g_autofree char *whole = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &whole, &length, NULL));
+  g_assert_true (g_file_set_contents (path, whole, length / 2, NULL));
+  g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_FAILED);
+
+  journal = ofx_read_journal (fixture->ofx);
+  g_assert_cmpstr (journal->error_code, ==, "photo");
+  g_assert_cmpuint (byline_outbox_journal_count_uploaded (journal), ==, 1);
+  g_assert_cmpuint (fake.posts->len, ==, 1);
+  g_assert_cmpuint (fake.media->len, ==, 1);
+
+  g_assert_true (g_file_set_contents (path, whole, length, NULL));
+  g_assert_true (byline_outbox_retry (fixture->outbox,
+                                      byline_article_get_id (fixture->ofx->article), NULL));
+  g_assert_cmpint (ofx_wait (fixture->ofx, fixture->outbox), ==, BYLINE_OUTBOX_STATE_DONE);
+  assert_site_exactly_once (fixture);
+}
+
 /* The journal cannot be written (here: a folder in its place): the article
  * is not queued, and nothing is sent. */
 static void
@@ -1050,6 +1082,7 @@ main (int   argc,
   ADD ("/outbox/blocked", test_blocked, 2);
   ADD ("/outbox/foreign-journals", test_foreign_journals, 2);
   ADD ("/outbox/photo-missing", test_photo_missing, 2);
+  ADD ("/outbox/photo-undecodable", test_photo_undecodable, 2);
   ADD ("/outbox/journal-unwritable", test_journal_unwritable, 2);
   for (guint i = 0; i < G_N_ELEMENTS (crash_points); i++)
     {
