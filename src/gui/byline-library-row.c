@@ -5,6 +5,13 @@
  * One draft in the library: title, lead, when it changed, its publishing
  * state. A row is recycled by the list view for many drafts, so binding
  * costs a few label updates and nothing else.
+ *
+ * Rows are built in code, not from a template, and kept light: GTK 4.8's
+ * list view makes about 200 of them whatever is visible, and measuring
+ * them is most of the time until a large library shows (bench/README.md).
+ * Every label is one ellipsized line (a wrapped label is laid out again
+ * for each width GTK asks about), the text given to Pango is cut to what
+ * a line can show, and the badge exists only on rows that have a state.
  */
 
 #include "config.h"
@@ -19,11 +26,11 @@ struct _BylineLibraryRow
 
   BylineDraftInfo *info;
 
-  /* Template widgets */
-  GtkWidget       *box;
   GtkLabel        *title_label;
   GtkLabel        *lead_label;
   GtkLabel        *time_label;
+  GtkWidget       *bottom_line;
+  /* Made by the first state that shows a badge. */
   GtkWidget       *state_badge;
   GtkImage        *state_icon;
   GtkLabel        *state_label;
@@ -110,13 +117,38 @@ byline_library_row_format_time (GDateTime *time,
   return g_date_time_format (time, _("%e %B %Y"));
 }
 
+/* Pango shapes all the text a label holds, the part the ellipsis hides
+ * too: a lead can be a paragraph. Give it no more than a wide pane shows,
+ * with an ellipsis of our own where it was cut. */
+#define MAX_LINE_CHARS 160
+
+static void
+set_line_text (GtkLabel   *label,
+               const char *text)
+{
+  g_autofree char *head = NULL;
+  g_autofree char *cut = NULL;
+
+  g_assert (text != NULL);
+
+  if (g_utf8_strlen (text, -1) <= MAX_LINE_CHARS)
+    {
+      gtk_label_set_label (label, text);
+      return;
+    }
+
+  head = g_utf8_substring (text, 0, MAX_LINE_CHARS);
+  cut = g_strconcat (head, "…", NULL);
+  gtk_label_set_label (label, cut);
+}
+
 static void
 update_title (BylineLibraryRow *self)
 {
   const char *title = byline_draft_info_get_title (self->info);
   gboolean untitled = title == NULL || *title == '\0';
 
-  gtk_label_set_label (self->title_label, untitled ? _("Untitled") : title);
+  set_line_text (self->title_label, untitled ? _("Untitled") : title);
   if (untitled)
     gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
   else
@@ -128,15 +160,32 @@ update_lead (BylineLibraryRow *self)
 {
   const char *lead = byline_draft_info_get_lead (self->info);
 
-  gtk_label_set_label (self->lead_label, lead != NULL ? lead : "");
+  set_line_text (self->lead_label, lead != NULL ? lead : "");
   gtk_widget_set_visible (GTK_WIDGET (self->lead_label), lead != NULL && *lead != '\0');
+}
+
+/* The rows bound in one frame share one "now": a clock read and a
+ * local-time conversion per second, not per row. */
+static GDateTime *
+shared_now (void)
+{
+  static GDateTime *now;
+  gint64 second = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (now == NULL || g_date_time_to_unix (now) != second)
+    {
+      g_clear_pointer (&now, g_date_time_unref);
+      now = g_date_time_new_from_unix_local (second);
+    }
+
+  return now;
 }
 
 static void
 update_time (BylineLibraryRow *self)
 {
   GDateTime *modified = byline_draft_info_get_modified (self->info);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDateTime *now = shared_now ();
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *text = NULL;
 
@@ -151,29 +200,54 @@ update_time (BylineLibraryRow *self)
   gtk_label_set_label (self->time_label, text);
 }
 
+/* Most drafts are plain drafts: their rows never make a badge. */
+static void
+ensure_badge (BylineLibraryRow *self)
+{
+  if (self->state_badge != NULL)
+    return;
+
+  self->state_badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_add_css_class (self->state_badge, "byline-state-badge");
+
+  self->state_icon = GTK_IMAGE (gtk_image_new ());
+  gtk_image_set_pixel_size (self->state_icon, 12);
+  gtk_box_append (GTK_BOX (self->state_badge), GTK_WIDGET (self->state_icon));
+
+  self->state_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "caption");
+  gtk_box_append (GTK_BOX (self->state_badge), GTK_WIDGET (self->state_label));
+
+  gtk_box_append (GTK_BOX (self->bottom_line), self->state_badge);
+}
+
 static void
 update_state (BylineLibraryRow *self)
 {
   const char *state = byline_draft_info_get_state (self->info);
+  guint found;
 
+  for (found = 0; found < G_N_ELEMENTS (badges); found++)
+    if (g_strcmp0 (state, badges[found].state) == 0)
+      break;
+
+  if (found == G_N_ELEMENTS (badges))
+    {
+      if (self->state_badge != NULL)
+        gtk_widget_set_visible (self->state_badge, FALSE);
+      return;
+    }
+
+  ensure_badge (self);
   for (guint i = 0; i < G_N_ELEMENTS (badges); i++)
     if (badges[i].style_class != NULL)
       gtk_widget_remove_css_class (self->state_badge, badges[i].style_class);
 
-  for (guint i = 0; i < G_N_ELEMENTS (badges); i++)
-    {
-      if (g_strcmp0 (state, badges[i].state) != 0)
-        continue;
-
-      gtk_label_set_label (self->state_label, _(badges[i].label));
-      gtk_image_set_from_icon_name (self->state_icon, badges[i].icon_name);
-      if (badges[i].style_class != NULL)
-        gtk_widget_add_css_class (self->state_badge, badges[i].style_class);
-      gtk_widget_set_visible (self->state_badge, TRUE);
-      return;
-    }
-
-  gtk_widget_set_visible (self->state_badge, FALSE);
+  gtk_label_set_label (self->state_label, _(badges[found].label));
+  gtk_image_set_from_icon_name (self->state_icon, badges[found].icon_name);
+  if (badges[found].style_class != NULL)
+    gtk_widget_add_css_class (self->state_badge, badges[found].style_class);
+  gtk_widget_set_visible (self->state_badge, TRUE);
 }
 
 static void
@@ -233,6 +307,7 @@ static void
 byline_library_row_dispose (GObject *object)
 {
   BylineLibraryRow *self = BYLINE_LIBRARY_ROW (object);
+  GtkWidget *child;
 
   if (g_list_find (live_rows, self) != NULL)
     live_rows = g_list_remove (live_rows, self);
@@ -240,7 +315,8 @@ byline_library_row_dispose (GObject *object)
     g_clear_handle_id (&clock_source, g_source_remove);
 
   byline_library_row_set_info (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_LIBRARY_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (byline_library_row_parent_class)->dispose (object);
 }
@@ -253,23 +329,50 @@ byline_library_row_class_init (BylineLibraryRowClass *klass)
 
   object_class->dispose = byline_library_row_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/byline-library-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, BylineLibraryRow, box);
-  gtk_widget_class_bind_template_child (widget_class, BylineLibraryRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, BylineLibraryRow, lead_label);
-  gtk_widget_class_bind_template_child (widget_class, BylineLibraryRow, time_label);
-  gtk_widget_class_bind_template_child (widget_class, BylineLibraryRow, state_badge);
-  gtk_widget_class_bind_template_child (widget_class, BylineLibraryRow, state_icon);
-  gtk_widget_class_bind_template_child (widget_class, BylineLibraryRow, state_label);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "byline-library-row");
+}
+
+/* One line of text, cut with an ellipsis, never wrapped. */
+static GtkLabel *
+new_line_label (const char **css_classes)
+{
+  GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
+
+  gtk_label_set_xalign (label, 0);
+  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (label, TRUE);
+  gtk_widget_set_css_classes (GTK_WIDGET (label), css_classes);
+
+  return label;
 }
 
 static void
 byline_library_row_init (BylineLibraryRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (widget);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 2);
+  gtk_widget_set_margin_top (widget, 8);
+  gtk_widget_set_margin_bottom (widget, 8);
+  gtk_widget_set_margin_start (widget, 12);
+  gtk_widget_set_margin_end (widget, 12);
+
+  self->title_label = new_line_label ((const char *[]) { "heading", NULL });
+  gtk_widget_set_parent (GTK_WIDGET (self->title_label), widget);
+
+  self->lead_label = new_line_label ((const char *[]) { "dim-label", "byline-row-lead", NULL });
+  gtk_widget_set_parent (GTK_WIDGET (self->lead_label), widget);
+
+  self->bottom_line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (self->bottom_line, 2);
+  gtk_widget_set_parent (self->bottom_line, widget);
+
+  self->time_label = new_line_label ((const char *[]) { "dim-label", "caption", NULL });
+  gtk_widget_set_hexpand (GTK_WIDGET (self->time_label), TRUE);
+  gtk_box_append (GTK_BOX (self->bottom_line), GTK_WIDGET (self->time_label));
 
   live_rows = g_list_prepend (live_rows, self);
   if (clock_source == 0)
