@@ -118,7 +118,8 @@ byline_library_row_format_time (GDateTime *time,
 }
 
 /* Pango shapes all the text a label holds, the part the ellipsis hides
- * too: a lead can be a paragraph. Give it no more than a wide pane shows,
+ * too, and a title has no length limit (the store cuts leads at
+ * BYLINE_DRAFT_EXCERPT_CHARS). Give it no more than a wide pane shows,
  * with an ellipsis of our own where it was cut. */
 #define MAX_LINE_CHARS 160
 

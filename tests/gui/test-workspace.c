@@ -19,6 +19,7 @@
 #include "byline-editor.h"
 #include "byline-import.h"
 #include "byline-library-pane.h"
+#include "byline-draft-index.h"
 #include "byline-library-row.h"
 #include "byline-preferences-window.h"
 #include "byline-publish-bar.h"
@@ -766,6 +767,81 @@ test_relative_time (void)
     }
 }
 
+/* A row shows each field on one line, whatever its length, and makes a
+ * badge only for a draft the outbox has a state for. */
+static GtkWidget *
+find_badge (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "byline-state-badge"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_badge (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+bound_row (const char *title,
+           const char *lead,
+           const char *state)
+{
+  g_autoptr(BylineDraftEntry) entry = byline_draft_entry_new ("8d3a2f4e-0000-4000-8000-000000000001");
+  g_autoptr(BylineDraftInfo) info = NULL;
+  GtkWidget *row = g_object_ref_sink (byline_library_row_new ());
+
+  g_free (entry->title);
+  entry->title = g_strdup (title);
+  g_free (entry->lead);
+  entry->lead = g_strdup (lead);
+  g_free (entry->state);
+  entry->state = g_strdup (state);
+  entry->modified = g_get_real_time ();
+  info = byline_draft_info_new (entry);
+  byline_library_row_set_info (BYLINE_LIBRARY_ROW (row), info);
+  return row;
+}
+
+static void
+test_library_row (void)
+{
+  g_autoptr(GString) long_title = g_string_new (NULL);
+  g_autoptr(GtkWidget) plain = NULL;
+  g_autoptr(GtkWidget) failed = NULL;
+  GtkLabel *title;
+  GtkLabel *lead;
+  GtkWidget *badge;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (long_title, "Bão số 3 ");
+  plain = bound_row (long_title->str, "Chiều 7/9, bão số 3 đã đổ bộ.", "draft");
+  failed = bound_row ("Giá lúa tăng", "Nông dân phấn khởi.", "failed");
+
+  title = GTK_LABEL (gtk_widget_get_first_child (plain));
+  lead = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (title), "Bão số 3 Bão số 3"));
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (title), "…"));
+  g_assert_cmpint (g_utf8_strlen (gtk_label_get_label (title), -1), <, 360);
+  g_assert_cmpstr (gtk_label_get_label (lead), ==, "Chiều 7/9, bão số 3 đã đổ bộ.");
+  g_assert_false (gtk_label_get_wrap (lead));
+  g_assert_cmpint (gtk_label_get_ellipsize (lead), ==, PANGO_ELLIPSIZE_END);
+  g_assert_null (find_badge (plain));
+
+  badge = find_badge (failed);
+  g_assert_nonnull (badge);
+  g_assert_true (gtk_widget_get_visible (badge));
+  g_assert_true (gtk_widget_has_css_class (badge, "error"));
+
+  /* Recycled for a plain draft, the row hides its badge. */
+  byline_library_row_set_info (BYLINE_LIBRARY_ROW (failed),
+                               byline_library_row_get_info (BYLINE_LIBRARY_ROW (plain)));
+  g_assert_false (gtk_widget_get_visible (badge));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -787,6 +863,7 @@ main (int   argc,
   }
 
   g_test_add_func ("/workspace/relative-time", test_relative_time);
+  g_test_add_func ("/workspace/library-row", test_library_row);
   g_test_add_func ("/workspace/new-article-autosaves", test_new_article_autosaves);
   g_test_add_func ("/workspace/search", test_search);
   g_test_add_func ("/workspace/trash-and-undo", test_trash_and_undo);
