@@ -74,6 +74,8 @@ drop_job (BylineOutbox *self,
   job->dropped = TRUE;
   g_cancellable_cancel (job->cancellable);
   g_clear_handle_id (&job->timer_id, g_source_remove);
+  /* The lock stays until the job's last reference goes: a journal write
+   * still in flight must land before another process reads the journal. */
   if (self->current == job)
     self->current = NULL;
   g_ptr_array_remove (self->jobs, job);
@@ -104,6 +106,7 @@ _byline_outbox_job_finished (BylineOutbox *self,
     self->current = NULL;
   if (job->forget && !forget_job (self, job, &error))
     g_warning ("Could not remove the outbox journal of %s: %s", job->journal->article_id, error->message);
+  byline_outbox_job_unlock (job);
   outbox_schedule (self);
 }
 
