@@ -706,31 +706,28 @@ lock_free (Lock *lock)
   g_free (lock);
 }
 
-static gboolean
-lock_open (Lock *lock)
+int
+byline_outbox_job_lock_bundle (GFile   *bundle,
+                               GError **error)
 {
-  g_autofree char *path = g_build_filename (g_file_peek_path (lock->bundle), LOCK_NAME, NULL);
+  g_autofree char *path = g_build_filename (g_file_peek_path (bundle), LOCK_NAME, NULL);
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   int saved;
 
-  lock->fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (lock->fd < 0)
-    {
-      saved = errno;
-      g_set_error (&lock->error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "%s: %s", path, g_strerror (saved));
-      return FALSE;
-    }
-  if (flock (lock->fd, LOCK_EX | LOCK_NB) == 0)
-    return TRUE;
+  if (fd >= 0 && flock (fd, LOCK_EX | LOCK_NB) == 0)
+    return fd;
 
   saved = errno;
-  g_close (lock->fd, NULL);
-  lock->fd = -1;
-  lock->busy = saved == EWOULDBLOCK;
-  if (!lock->busy)
-    g_set_error (&lock->error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                 "%s: %s", path, g_strerror (saved));
-  return FALSE;
+  if (fd >= 0)
+    g_close (fd, NULL);
+  if (saved == EWOULDBLOCK)
+    g_set_error_literal (error, BYLINE_OUTBOX_ERROR, BYLINE_OUTBOX_ERROR_BUSY,
+                         _("The article is being sent by another Byline window or command: "
+                           "wait until it is done."));
+  else
+    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
+                 g_strerror (saved));
+  return -1;
 }
 
 /* Locked, the journal is read again: another process may have gone on
@@ -744,8 +741,15 @@ lock_thread (GTask        *task,
   Lock *lock = task_data;
   GError *error = NULL;
 
-  if (!lock_open (lock))
-    return;
+  lock->fd = byline_outbox_job_lock_bundle (lock->bundle, &error);
+  if (lock->fd < 0)
+    {
+      lock->busy = g_error_matches (error, BYLINE_OUTBOX_ERROR, BYLINE_OUTBOX_ERROR_BUSY);
+      if (lock->busy)
+        g_clear_error (&error);
+      lock->error = error;
+      return;
+    }
   lock->journal = byline_outbox_journal_read (lock->bundle, &error);
   if (lock->journal == NULL && !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
     lock->error = error;

@@ -50,6 +50,10 @@ Job      *byline_outbox_job_new         (BylineOutbox        *outbox,
 Job      *byline_outbox_job_ref         (Job                 *job);
 void      byline_outbox_job_unref       (Job                 *job);
 void      byline_outbox_job_start       (Job                 *job);
+/* flock() on the bundle's outbox.lock: the descriptor, or -1 and
+ * BYLINE_OUTBOX_ERROR_BUSY when another process sends the article. */
+int       byline_outbox_job_lock_bundle (GFile               *bundle,
+                                         GError             **error);
 void      byline_outbox_job_unlock      (Job                 *job);
 void      byline_outbox_job_set_state   (Job                 *job,
                                          BylineOutboxState    state);

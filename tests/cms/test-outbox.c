@@ -832,6 +832,17 @@ test_lock_held_elsewhere (Fixture       *fixture,
   g_assert_cmpstr (journal->error_code, ==, "locked");
   g_assert_nonnull (journal->error_detail);
   g_assert_nonnull (journal->next_attempt);
+  /* Queued again there meanwhile: refused, not written over the run's. */
+  g_assert_false (ofx_queue (fixture->ofx, other, BYLINE_PUBLISH_STATUS_PUBLISH, &error));
+  g_assert_error (error, BYLINE_OUTBOX_ERROR, BYLINE_OUTBOX_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpint (byline_outbox_get_state (other, id), ==, BYLINE_OUTBOX_STATE_WAITING);
+  /* Cancelled there: refused too, the journal is the run's. */
+  g_assert_false (byline_outbox_cancel (other, id, &error));
+  g_assert_error (error, BYLINE_OUTBOX_ERROR, BYLINE_OUTBOX_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpint (byline_outbox_get_state (other, id), ==, BYLINE_OUTBOX_STATE_WAITING);
+  g_assert_cmpuint (fake.n_requests, ==, requests);
   after = read_journal_bytes (fixture);
   g_assert_true (g_bytes_equal (before, after));
   g_clear_pointer (&journal, byline_outbox_journal_free);
