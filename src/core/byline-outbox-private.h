@@ -29,6 +29,7 @@ struct _Job
   GCancellable        *cancellable;
   GTask               *queue_task;    /* while the first journal is written */
   guint                timer_id;
+  int                  lock_fd;       /* flock on outbox.lock while sending, or -1 */
   guint                photo_index;   /* the photo being uploaded */
   /* Derivatives are made in a worker thread while photos upload: */
   guint                generation;    /* bumped when they are reset: late ones are dropped */
@@ -49,6 +50,11 @@ Job      *byline_outbox_job_new         (BylineOutbox        *outbox,
 Job      *byline_outbox_job_ref         (Job                 *job);
 void      byline_outbox_job_unref       (Job                 *job);
 void      byline_outbox_job_start       (Job                 *job);
+/* flock() on the bundle's outbox.lock: the descriptor, or -1 and
+ * BYLINE_OUTBOX_ERROR_BUSY when another process sends the article. */
+int       byline_outbox_job_lock_bundle (GFile               *bundle,
+                                         GError             **error);
+void      byline_outbox_job_unlock      (Job                 *job);
 void      byline_outbox_job_set_state   (Job                 *job,
                                          BylineOutboxState    state);
 void      byline_outbox_job_persist     (Job                 *job,

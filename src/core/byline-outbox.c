@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "byline-outbox-private.h"
 #include "byline-secret.h"
@@ -74,6 +75,8 @@ drop_job (BylineOutbox *self,
   job->dropped = TRUE;
   g_cancellable_cancel (job->cancellable);
   g_clear_handle_id (&job->timer_id, g_source_remove);
+  /* The lock stays until the job's last reference goes: a journal write
+   * still in flight must land before another process reads the journal. */
   if (self->current == job)
     self->current = NULL;
   g_ptr_array_remove (self->jobs, job);
@@ -104,6 +107,7 @@ _byline_outbox_job_finished (BylineOutbox *self,
     self->current = NULL;
   if (job->forget && !forget_job (self, job, &error))
     g_warning ("Could not remove the outbox journal of %s: %s", job->journal->article_id, error->message);
+  byline_outbox_job_unlock (job);
   outbox_schedule (self);
 }
 
@@ -503,6 +507,8 @@ queue_written (Job *job)
 {
   g_autoptr(GTask) task = g_steal_pointer (&job->queue_task);
 
+  /* The run takes it again and reads back what was written. */
+  byline_outbox_job_unlock (job);
   job->due = TRUE;
   g_task_return_boolean (task, TRUE);
   outbox_schedule (job->outbox);
@@ -538,6 +544,7 @@ queue_terms_cb (GObject      *object,
   g_autoptr(GFile) bundle = NULL;
   GError *error = NULL;
   Job *job;
+  int lock_fd;
 
   if (!queue_check (queue, terms, &error))
     {
@@ -545,7 +552,17 @@ queue_terms_cb (GObject      *object,
       return;
     }
 
+  /* The first journal is written under the lock too: it would replace
+   * the journal of a run in another process. Other failures to lock show
+   * as the journal's own write error. */
   bundle = bundle_for (self, byline_article_get_id (queue->article));
+  lock_fd = byline_outbox_job_lock_bundle (bundle, &error);
+  if (g_error_matches (error, BYLINE_OUTBOX_ERROR, BYLINE_OUTBOX_ERROR_BUSY))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_clear_error (&error);
   {
     g_autoptr(BylineArticle) snapshot = NULL;
     BylineOutboxJournal *journal = journal_for (queue->article, queue->site, terms, queue->status);
@@ -554,6 +571,7 @@ queue_terms_cb (GObject      *object,
     job = byline_outbox_job_new (self, journal, bundle, queue->site, snapshot);
   }
   job->live = g_object_ref (queue->article);
+  job->lock_fd = lock_fd;
   job->queue_task = g_steal_pointer (&task);
   add_job (self, job);
   _byline_outbox_emit_state (self, job->journal->article_id, BYLINE_OUTBOX_STATE_QUEUED);
@@ -901,8 +919,17 @@ forget_job (BylineOutbox  *self,
             GError       **error)
 {
   g_autofree char *article_id = g_strdup (job->journal->article_id);
+  int lock_fd = -1;
+  gboolean removed;
 
-  if (!byline_outbox_journal_remove (job->bundle, error))
+  /* Not while another process sends it: its next journal write would
+   * bring the journal back. A job of this one that sends holds it. */
+  if (job->lock_fd < 0 && (lock_fd = byline_outbox_job_lock_bundle (job->bundle, error)) < 0)
+    return FALSE;
+  removed = byline_outbox_journal_remove (job->bundle, error);
+  if (lock_fd >= 0)
+    g_close (lock_fd, NULL);
+  if (!removed)
     return FALSE;
   drop_job (self, job);
   _byline_outbox_emit_state (self, article_id, BYLINE_OUTBOX_STATE_NONE);

@@ -10,6 +10,12 @@
  * crash at any instant resumes (byline_outbox_resume_async()) without a
  * second post or a second media item. Transient errors retry with
  * exponential backoff; permanent ones stop in FAILED with what to do.
+ *
+ * The app and byline-cli may run outboxes on the same drafts at once: a
+ * run holds flock() on the bundle's outbox.lock and starts from the
+ * journal as it is on disk then. An article another process sends waits
+ * (WAITING, error code "locked", looked at again every 5 s); queueing or
+ * cancelling it meanwhile fails with BYLINE_OUTBOX_ERROR_BUSY.
  */
 
 #pragma once

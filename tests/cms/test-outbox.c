@@ -6,14 +6,17 @@
  * minimal WordPress (posts, media, tags) and injects faults: 500 then
  * success, 503 with Retry-After, 429, a connection reset after the upload
  * was stored, a create whose answer never comes, a refused password, a
- * desk edit between two publications, and crashes at every step. Each test
+ * desk edit between two publications, crashes at every step, and two
+ * outboxes (the app and byline-cli) on the same article. Each test
  * counts what the site ended up with: one post, one media item per photo.
  * The happy path against a real WordPress is in tests/wordpress.
  */
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 
 #include <glib/gstdio.h>
 
@@ -755,6 +758,149 @@ test_crash_at (Fixture       *fixture,
   g_assert_cmpuint (ofx_resume (restarted), ==, 0);
 }
 
+/* Two processes: outboxes with their own lock file descriptions ----------- */
+
+/* A's client waits for a held answer as long as the test needs. */
+static BylineCms *
+patient_client (BylineSite  *site,
+                gpointer     user_data,
+                GError     **error)
+{
+  BylineCms *cms = fake_client (site, user_data, error);
+
+  if (cms != NULL)
+    byline_cms_wordpress_set_timeout (BYLINE_CMS_WORDPRESS (cms), 60);
+  return cms;
+}
+
+static void
+wait_for_state (BylineOutbox      *outbox,
+                const char        *article_id,
+                BylineOutboxState  state)
+{
+  while (byline_outbox_get_state (outbox, article_id) != state)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GBytes *
+read_journal_bytes (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->ofx->bundle, BYLINE_OUTBOX_JOURNAL_NAME, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* The app sends the article (its first upload stored, the answer held)
+ * while byline-cli resumes the same journal: the second one sends nothing
+ * and leaves the journal alone until the first is done, then finds it
+ * DONE and ends without a second post or media item. */
+static void
+test_lock_held_elsewhere (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *id = byline_article_get_id (fixture->ofx->article);
+  g_autoptr(BylineOutbox) other = NULL;
+  g_autoptr(BylineOutboxJournal) journal = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint requests;
+
+  g_clear_object (&fixture->outbox);
+  fixture->outbox = ofx_outbox_new (fixture->ofx, fixture->network, patient_client, NULL);
+  add_fault ("POST /wp-json/wp/v2/media", FAULT_COMMIT_HANG, 0, NULL);
+  ofx_queue (fixture->ofx, fixture->outbox, BYLINE_PUBLISH_STATUS_PUBLISH, &error);
+  g_assert_no_error (error);
+  while (fake.paused->len == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  other = ofx_outbox_new (fixture->ofx, fixture->network, fake_client, NULL);
+  before = read_journal_bytes (fixture);
+  requests = fake.n_requests;
+  g_assert_cmpuint (ofx_resume (other), ==, 1);
+  wait_for_state (other, id, BYLINE_OUTBOX_STATE_WAITING);
+  ofx_spin (300);
+
+  g_assert_cmpuint (fake.n_requests, ==, requests);
+  g_assert_cmpint (byline_outbox_get_state (other, id), ==, BYLINE_OUTBOX_STATE_WAITING);
+  journal = byline_outbox_dup_journal (other, id);
+  g_assert_cmpstr (journal->error_code, ==, "locked");
+  g_assert_nonnull (journal->error_detail);
+  g_assert_nonnull (journal->next_attempt);
+  /* Queued again there meanwhile: refused, not written over the run's. */
+  g_assert_false (ofx_queue (fixture->ofx, other, BYLINE_PUBLISH_STATUS_PUBLISH, &error));
+  g_assert_error (error, BYLINE_OUTBOX_ERROR, BYLINE_OUTBOX_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpint (byline_outbox_get_state (other, id), ==, BYLINE_OUTBOX_STATE_WAITING);
+  /* Cancelled there: refused too, the journal is the run's. */
+  g_assert_false (byline_outbox_cancel (other, id, &error));
+  g_assert_error (error, BYLINE_OUTBOX_ERROR, BYLINE_OUTBOX_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpint (byline_outbox_get_state (other, id), ==, BYLINE_OUTBOX_STATE_WAITING);
+  g_assert_cmpuint (fake.n_requests, ==, requests);
+  after = read_journal_bytes (fixture);
+  g_assert_true (g_bytes_equal (before, after));
+  g_clear_pointer (&journal, byline_outbox_journal_free);
+
+  /* The held answer comes: the app finishes… */
+  for (guint i = 0; i < fake.paused->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (fake.paused, i));
+  g_assert_cmpint (ofx_wait (fixture->ofx, fixture->outbox), ==, BYLINE_OUTBOX_STATE_DONE);
+  requests = fake.n_requests;
+
+  /* …and the other one, when it looks again, finds it done. */
+  g_assert_cmpint (ofx_wait (fixture->ofx, other), ==, BYLINE_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (fake.n_requests, ==, requests);
+  g_assert_cmpuint (fake.n_creates, ==, 1);
+  g_assert_cmpuint (fake.n_uploads, ==, 2);
+  assert_site_exactly_once (fixture);
+  journal = byline_outbox_dup_journal (other, id);
+  g_assert_cmpint (journal->post_id, ==, 100);
+  g_assert_cmpstr (journal->link, ==, fixture->ofx->link);
+  g_assert_cmpuint (fixture->ofx->n_published, ==, 2);
+}
+
+/* A process that died mid-send (its job stopped, its descriptor closed)
+ * leaves outbox.lock on disk but no lock: the next one goes on at once. */
+static void
+test_lock_left_by_dead_process (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  const char *id = byline_article_get_id (fixture->ofx->article);
+  g_autofree char *lock_path = g_build_filename (fixture->ofx->bundle, "outbox.lock", NULL);
+  g_autoptr(BylineOutbox) other = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd;
+
+  byline_outbox_set_stop_point (fixture->outbox, "upload-1");
+  ofx_queue (fixture->ofx, fixture->outbox, BYLINE_PUBLISH_STATUS_PUBLISH, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ofx_wait (fixture->ofx, fixture->outbox), ==, BYLINE_OUTBOX_STATE_NONE);
+  g_assert_true (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+
+  /* Another holder that died: its descriptor closed. */
+  fd = g_open (lock_path, O_RDWR | O_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+  g_assert_true (g_close (fd, NULL));
+
+  g_string_truncate (fixture->ofx->states, 0);
+  other = ofx_outbox_new (fixture->ofx, fixture->network, fake_client, NULL);
+  g_assert_cmpuint (ofx_resume (other), ==, 1);
+  byline_outbox_attach_article (other, fixture->ofx->article);
+  g_assert_cmpint (ofx_wait (fixture->ofx, other), ==, BYLINE_OUTBOX_STATE_DONE);
+  g_assert_null (strstr (fixture->ofx->states->str, "waiting"));
+  g_assert_cmpuint (fake.n_creates, ==, 1);
+  assert_site_exactly_once (fixture);
+  g_assert_cmpint (byline_article_get_remote_post_id (fixture->ofx->article), ==, 100);
+  g_assert_cmpint (byline_outbox_get_state (fixture->outbox, id), ==, BYLINE_OUTBOX_STATE_NONE);
+}
+
 static void
 desk_edits_post (void)
 {
@@ -1084,6 +1230,8 @@ main (int   argc,
   ADD ("/outbox/photo-missing", test_photo_missing, 2);
   ADD ("/outbox/photo-undecodable", test_photo_undecodable, 2);
   ADD ("/outbox/journal-unwritable", test_journal_unwritable, 2);
+  ADD ("/outbox/lock/held-elsewhere", test_lock_held_elsewhere, 2);
+  ADD ("/outbox/lock/left-by-dead-process", test_lock_left_by_dead_process, 2);
   for (guint i = 0; i < G_N_ELEMENTS (crash_points); i++)
     {
       g_autofree char *path = g_strconcat ("/outbox/crash/", crash_points[i], NULL);
