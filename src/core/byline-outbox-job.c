@@ -17,14 +17,9 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/file.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "byline-outbox-private.h"
 #include "byline-photo-derivative.h"
@@ -176,10 +171,10 @@ write_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
-static void
-job_fail_locally (Job        *job,
-                  const char *code,
-                  const char *detail)
+void
+byline_outbox_job_fail_locally (Job        *job,
+                                const char *code,
+                                const char *detail)
 {
   g_free (job->journal->error_code);
   job->journal->error_code = g_strdup (code);
@@ -216,7 +211,7 @@ persist_cb (GObject      *object,
           g_task_return_error (queue_task, g_steal_pointer (&error));
           return;
         }
-      job_fail_locally (job, "disk", error->message);
+      byline_outbox_job_fail_locally (job, "disk", error->message);
       _byline_outbox_job_finished (job->outbox, job);
       return;
     }
@@ -266,8 +261,8 @@ error_code_name (const GError *error)
   return "local";
 }
 
-static void
-job_finish (Job *job)
+void
+byline_outbox_job_finish (Job *job)
 {
   _byline_outbox_job_finished (job->outbox, job);
 }
@@ -283,7 +278,7 @@ job_error (Job    *job,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      job_finish (job);
+      byline_outbox_job_finish (job);
       return;
     }
 
@@ -297,7 +292,7 @@ job_error (Job    *job,
       if (g_error_matches (error, BYLINE_CMS_ERROR, BYLINE_CMS_ERROR_AUTH))
         _byline_outbox_forget_client (job->outbox, job->site);
       byline_outbox_job_set_state (job, BYLINE_OUTBOX_STATE_FAILED);
-      byline_outbox_job_persist (job, job_finish);
+      byline_outbox_job_persist (job, byline_outbox_job_finish);
       return;
     }
 
@@ -322,7 +317,7 @@ job_after_error (Job *job)
   gint64 delay_ms = g_date_time_difference (job->journal->next_attempt, now) / 1000;
 
   _byline_outbox_job_wait (job->outbox, job, MAX (delay_ms, 0));
-  job_finish (job);
+  byline_outbox_job_finish (job);
 }
 
 /* Progress made: the next error starts the backoff afresh. */
@@ -404,8 +399,8 @@ password_cb (GObject      *object,
   if (password == NULL)
     {
       /* Translators: the reason kept with a failed publication. */
-      job_fail_locally (job, "password", error != NULL ? error->message : _("no password"));
-      byline_outbox_job_persist (job, job_finish);
+      byline_outbox_job_fail_locally (job, "password", error != NULL ? error->message : _("no password"));
+      byline_outbox_job_persist (job, byline_outbox_job_finish);
       return;
     }
 
@@ -413,8 +408,8 @@ password_cb (GObject      *object,
   byline_secret_free (password);
   if (cms == NULL)
     {
-      job_fail_locally (job, "local", error->message);
-      byline_outbox_job_persist (job, job_finish);
+      byline_outbox_job_fail_locally (job, "local", error->message);
+      byline_outbox_job_persist (job, byline_outbox_job_finish);
       return;
     }
   _byline_outbox_add_client (job->outbox, job->site, cms);
@@ -422,8 +417,8 @@ password_cb (GObject      *object,
   job_verify_user (job);
 }
 
-static void
-job_get_client (Job *job)
+void
+byline_outbox_job_get_client (Job *job)
 {
   g_autoptr(GError) error = NULL;
   gboolean need_password = FALSE;
@@ -438,8 +433,8 @@ job_get_client (Job *job)
   if (!need_password)
     {
       /* Translators: fills “Publishing failed (%s): try again later.” */
-      job_fail_locally (job, "local", error != NULL ? error->message : _("no client"));
-      byline_outbox_job_persist (job, job_finish);
+      byline_outbox_job_fail_locally (job, "local", error != NULL ? error->message : _("no client"));
+      byline_outbox_job_persist (job, byline_outbox_job_finish);
       return;
     }
 
@@ -522,11 +517,11 @@ job_photo_failed (Job          *job,
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      job_finish (job);
+      byline_outbox_job_finish (job);
       return;
     }
-  job_fail_locally (job, "photo", error->message);
-  byline_outbox_job_persist (job, job_finish);
+  byline_outbox_job_fail_locally (job, "photo", error->message);
+  byline_outbox_job_persist (job, byline_outbox_job_finish);
 }
 
 static void make_next_derivative (Job *job);
@@ -670,8 +665,8 @@ job_prepare_photos (Job *job)
       if (photo == NULL)
         {
           /* Translators: fills “A photo could not be prepared for upload (%s)…”. */
-          job_fail_locally (job, "photo", _("the photo is not in the article any more"));
-          byline_outbox_job_persist (job, job_finish);
+          byline_outbox_job_fail_locally (job, "photo", _("the photo is not in the article any more"));
+          byline_outbox_job_persist (job, byline_outbox_job_finish);
           return;
         }
       g_ptr_array_add (photos, photo);
@@ -679,216 +674,6 @@ job_prepare_photos (Job *job)
 
   byline_photo_derivative_check_async (photos, job->bundle, job->cancellable, check_photos_cb,
                                        pending_new (job, G_MAXUINT));
-}
-
-/* The lock across processes ------------------------------------------------- */
-
-#define LOCK_NAME     "outbox.lock"
-#define LOCK_RETRY_MS (5 * 1000)
-
-typedef struct
-{
-  GFile               *bundle;
-  int                  fd;
-  gboolean             busy;      /* another process holds the lock */
-  BylineOutboxJournal *journal;   /* as on disk once locked; NULL if removed */
-  GError              *error;
-} Lock;
-
-static void
-lock_free (Lock *lock)
-{
-  if (lock->fd >= 0)
-    g_close (lock->fd, NULL);
-  g_object_unref (lock->bundle);
-  g_clear_pointer (&lock->journal, byline_outbox_journal_free);
-  g_clear_error (&lock->error);
-  g_free (lock);
-}
-
-int
-byline_outbox_job_lock_bundle (GFile   *bundle,
-                               GError **error)
-{
-  g_autofree char *path = g_build_filename (g_file_peek_path (bundle), LOCK_NAME, NULL);
-  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  int saved;
-
-  if (fd >= 0 && flock (fd, LOCK_EX | LOCK_NB) == 0)
-    return fd;
-
-  saved = errno;
-  if (fd >= 0)
-    g_close (fd, NULL);
-  if (saved == EWOULDBLOCK)
-    g_set_error_literal (error, BYLINE_OUTBOX_ERROR, BYLINE_OUTBOX_ERROR_BUSY,
-                         _("The article is being sent by another Byline window or command: "
-                           "wait until it is done."));
-  else
-    g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
-                 g_strerror (saved));
-  return -1;
-}
-
-/* Locked, the journal is read again: another process may have gone on
- * with it, finished it or removed it while this one waited. */
-static void
-lock_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  Lock *lock = task_data;
-  GError *error = NULL;
-
-  lock->fd = byline_outbox_job_lock_bundle (lock->bundle, &error);
-  if (lock->fd < 0)
-    {
-      lock->busy = g_error_matches (error, BYLINE_OUTBOX_ERROR, BYLINE_OUTBOX_ERROR_BUSY);
-      if (lock->busy)
-        g_clear_error (&error);
-      lock->error = error;
-      return;
-    }
-  lock->journal = byline_outbox_journal_read (lock->bundle, &error);
-  if (lock->journal == NULL && !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    lock->error = error;
-  else
-    g_clear_error (&error);
-}
-
-void
-byline_outbox_job_unlock (Job *job)
-{
-  if (job->lock_fd >= 0)
-    g_close (job->lock_fd, NULL);
-  job->lock_fd = -1;
-}
-
-/* Another window or byline-cli sends it: nothing is sent and the journal
- * is theirs; this job looks again shortly. */
-static void
-job_wait_for_lock (Job *job)
-{
-  BylineOutboxJournal *journal = job->journal;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  g_free (journal->error_code);
-  journal->error_code = g_strdup ("locked");
-  g_free (journal->error_detail);
-  /* Translators: fills “Waiting to try again (%s). It goes out by itself.” */
-  journal->error_detail = g_strdup (_("it is being sent by another Byline window or command"));
-  g_clear_pointer (&journal->next_attempt, g_date_time_unref);
-  journal->next_attempt = g_date_time_add (now, LOCK_RETRY_MS * G_TIME_SPAN_MILLISECOND);
-  byline_outbox_job_set_state (job, BYLINE_OUTBOX_STATE_WAITING);
-  _byline_outbox_job_wait (job->outbox, job, LOCK_RETRY_MS);
-  job_finish (job);
-}
-
-/* The journal on disk replaces the one in memory. What the user decided
- * here and no step has written yet (overwrite a conflict) is kept. */
-static void
-job_adopt_journal (Job                 *job,
-                   BylineOutboxJournal *journal)
-{
-  BylineOutboxState old_state = job->journal->state;
-  g_autoptr(BylineArticle) snapshot = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (job->journal->overwrite && journal->state == BYLINE_OUTBOX_STATE_CONFLICT)
-    journal->overwrite = TRUE;
-  if (!json_node_equal (job->journal->article, journal->article))
-    {
-      snapshot = byline_article_new_from_json (journal->article, NULL, &error);
-      if (snapshot != NULL)
-        g_set_object (&job->snapshot, snapshot);
-      else
-        g_warning ("Outbox journal of %s: %s", journal->article_id, error->message);
-    }
-  byline_outbox_journal_free (job->journal);
-  job->journal = journal;
-  if (journal->state != old_state)
-    _byline_outbox_emit_state (job->outbox, journal->article_id, journal->state);
-}
-
-/* Removed on disk: cancelled or sent elsewhere. The job goes, quietly. */
-static void
-job_gone (Job *job)
-{
-  g_autofree char *article_id = g_strdup (job->journal->article_id);
-  BylineOutbox *outbox = job->outbox;
-
-  job->dropped = TRUE;
-  _byline_outbox_job_stopped (outbox, job);
-  _byline_outbox_emit_state (outbox, article_id, BYLINE_OUTBOX_STATE_NONE);
-}
-
-static void job_done (Job *job);
-
-/* Whether the journal read once locked leaves anything to send here: the
- * other process may have finished it (DONE) or stopped to ask the user
- * (FAILED, CONFLICT) since this job last looked. */
-static gboolean
-job_take_over (Job                 *job,
-               BylineOutboxJournal *journal)
-{
-  BylineOutboxState old_state = job->journal->state;
-
-  job_adopt_journal (job, journal);
-  if (journal->state == BYLINE_OUTBOX_STATE_DONE)
-    {
-      job_done (job);
-      return FALSE;
-    }
-  if ((journal->state == BYLINE_OUTBOX_STATE_FAILED ||
-       journal->state == BYLINE_OUTBOX_STATE_CONFLICT) && journal->state != old_state)
-    {
-      job_finish (job);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-lock_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(Job) job = user_data;
-  Lock *lock = g_task_get_task_data (G_TASK (result));
-
-  if (job->dropped)
-    return;
-  if (lock->busy)
-    {
-      job_wait_for_lock (job);
-      return;
-    }
-  if (lock->error != NULL)
-    {
-      /* Not written: without the lock the journal is not this job's. */
-      job_fail_locally (job, "local", lock->error->message);
-      job_finish (job);
-      return;
-    }
-
-  job->lock_fd = g_steal_fd (&lock->fd);
-  if (lock->journal == NULL)
-    job_gone (job);
-  else if (job_take_over (job, g_steal_pointer (&lock->journal)))
-    job_get_client (job);
-}
-
-static void
-job_lock (Job *job)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, lock_cb, byline_outbox_job_ref (job));
-  Lock *lock = g_new0 (Lock, 1);
-
-  lock->bundle = g_object_ref (job->bundle);
-  lock->fd = -1;
-  g_task_set_task_data (task, lock, (GDestroyNotify) lock_free);
-  g_task_run_in_thread (task, lock_thread);
 }
 
 /* Start and dispatch -------------------------------------------------------- */
@@ -899,7 +684,7 @@ byline_outbox_job_start (Job *job)
   job->due = FALSE;
   g_clear_handle_id (&job->timer_id, g_source_remove);
   job_reset_derivatives (job);
-  job_lock (job);
+  byline_outbox_job_lock (job);
 }
 
 static void
@@ -933,7 +718,7 @@ job_dispatch (Job *job)
     case BYLINE_OUTBOX_STATE_FAILED:
     case BYLINE_OUTBOX_STATE_CONFLICT:
     default:
-      job_finish (job);
+      byline_outbox_job_finish (job);
       break;
     }
 }
@@ -1054,7 +839,7 @@ check_conflict_cb (GObject      *object,
   g_free (journal->remote_modified);
   journal->remote_modified = g_strdup (remote->modified_gmt);
   byline_outbox_job_set_state (job, BYLINE_OUTBOX_STATE_CONFLICT);
-  byline_outbox_job_persist (job, job_finish);
+  byline_outbox_job_persist (job, byline_outbox_job_finish);
 }
 
 /* An update first compares the post's modified_gmt with the one Byline
@@ -1509,13 +1294,13 @@ verify_mismatch (Job                 *job,
   return NULL;
 }
 
-static void
-job_done (Job *job)
+void
+byline_outbox_job_done (Job *job)
 {
   if (job->live != NULL)
     byline_outbox_journal_apply_remote (job->journal, job->live);
   _byline_outbox_emit_published (job->outbox, job);
-  job_finish (job);
+  byline_outbox_job_finish (job);
 }
 
 static void
@@ -1539,8 +1324,8 @@ verify_cb (GObject      *object,
 
   if ((mismatch = verify_mismatch (job, post)) != NULL)
     {
-      job_fail_locally (job, "verify", _(mismatch));
-      byline_outbox_job_persist (job, job_finish);
+      byline_outbox_job_fail_locally (job, "verify", _(mismatch));
+      byline_outbox_job_persist (job, byline_outbox_job_finish);
       return;
     }
 
@@ -1552,7 +1337,7 @@ verify_cb (GObject      *object,
   journal->known_modified = g_strdup (post->modified_gmt);
   job_progressed (job);
   byline_outbox_job_set_state (job, BYLINE_OUTBOX_STATE_DONE);
-  byline_outbox_job_persist (job, job_done);
+  byline_outbox_job_persist (job, byline_outbox_job_done);
 }
 
 static void

@@ -60,6 +60,15 @@ void      byline_outbox_job_set_state   (Job                 *job,
 void      byline_outbox_job_persist     (Job                 *job,
                                          void               (*next) (Job *job));
 
+/* The steps the lock (byline-outbox-job-lock.c) shares with the job. */
+void      byline_outbox_job_lock        (Job                 *job);
+void      byline_outbox_job_get_client  (Job                 *job);
+void      byline_outbox_job_done        (Job                 *job);
+void      byline_outbox_job_finish      (Job                 *job);
+void      byline_outbox_job_fail_locally (Job                *job,
+                                          const char         *code,
+                                          const char         *detail);
+
 /* Called by the job, implemented by the outbox. */
 void      _byline_outbox_job_finished   (BylineOutbox        *self,
                                          Job                 *job);
