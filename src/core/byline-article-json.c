@@ -87,12 +87,13 @@ static void
 add_remote (JsonBuilder   *builder,
             BylineArticle *self)
 {
-  if (self->remote_post_id == 0 && self->remote_link == NULL &&
+  if (self->remote_site == NULL && self->remote_post_id == 0 && self->remote_link == NULL &&
       self->remote_modified == NULL && self->remote_status == NULL)
     return;
 
   json_builder_set_member_name (builder, "remote");
   json_builder_begin_object (builder);
+  byline_json_add_string (builder, "site", self->remote_site);
   if (self->remote_post_id != 0)
     add_int (builder, "post_id", self->remote_post_id);
   byline_json_add_string (builder, "link", self->remote_link);
@@ -250,6 +251,7 @@ byline_article_dup_snapshot (BylineArticle *self)
   for (guint i = 0; i < self->blocks->len; i++)
     g_ptr_array_add (copy->blocks, byline_block_ref (g_ptr_array_index (self->blocks, i)));
   copy->featured_photo = g_strdup (self->featured_photo);
+  copy->remote_site = g_strdup (self->remote_site);
   copy->remote_post_id = self->remote_post_id;
   copy->remote_link = g_strdup (self->remote_link);
   copy->remote_modified = g_strdup (self->remote_modified);
@@ -395,7 +397,8 @@ read_remote (BylineArticle  *self,
   if (remote == NULL)
     return TRUE;
 
-  return byline_json_get_int (remote, "remote", "post_id", 0, G_MAXINT64,
+  return byline_json_get_string (remote, "remote", "site", &self->remote_site, error) &&
+         byline_json_get_int (remote, "remote", "post_id", 0, G_MAXINT64,
                               &self->remote_post_id, error) &&
          byline_json_get_string (remote, "remote", "link", &self->remote_link, error) &&
          byline_json_get_string (remote, "remote", "modified_gmt", &self->remote_modified, error) &&

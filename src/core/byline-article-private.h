@@ -52,6 +52,7 @@ struct _BylineArticle
   GListStore *photos;                   /* of BylinePhoto */
   char       *featured_photo;           /* chosen explicitly, else NULL */
 
+  char       *remote_site;              /* the site's id: a post id means nothing elsewhere */
   gint64      remote_post_id;
   char       *remote_link;
   char       *remote_modified;

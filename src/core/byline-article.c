@@ -171,6 +171,7 @@ byline_article_finalize (GObject *object)
     g_clear_pointer (&self->lists[i], g_strfreev);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->featured_photo, g_free);
+  g_clear_pointer (&self->remote_site, g_free);
   g_clear_pointer (&self->remote_link, g_free);
   g_clear_pointer (&self->remote_modified, g_free);
   g_clear_pointer (&self->remote_status, g_free);
@@ -809,6 +810,16 @@ byline_article_get_remote_post_id (BylineArticle *self)
   return self->remote_post_id;
 }
 
+/* NULL for an article published before Byline recorded the site: it was
+ * then the site it is sent to (the only one such drafts knew). */
+const char *
+byline_article_get_remote_site (BylineArticle *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
+
+  return self->remote_site;
+}
+
 const char *
 byline_article_get_remote_link (BylineArticle *self)
 {
@@ -835,6 +846,7 @@ byline_article_get_remote_status (BylineArticle *self)
 
 /**
  * byline_article_set_remote:
+ * @site_id: (nullable): the site the post is on
  * @post_id: the post on the site, 0 for none
  * @link: (nullable): its permalink
  * @modified_gmt: (nullable): its "modified_gmt", to detect edits by the desk
@@ -842,6 +854,7 @@ byline_article_get_remote_status (BylineArticle *self)
  */
 void
 byline_article_set_remote (BylineArticle *self,
+                           const char    *site_id,
                            gint64         post_id,
                            const char    *link,
                            const char    *modified_gmt,
@@ -851,6 +864,8 @@ byline_article_set_remote (BylineArticle *self,
   g_return_if_fail (post_id >= 0);
 
   byline_article_freeze_changed (self);
+  if (byline_model_set_text (&self->remote_site, site_id))
+    article_changed (self);
   if (self->remote_post_id != post_id)
     {
       self->remote_post_id = post_id;

@@ -138,10 +138,12 @@ void           byline_article_set_featured_photo   (BylineArticle  *self,
 
 /* Remote state on the target site, set by the outbox. */
 gint64         byline_article_get_remote_post_id   (BylineArticle  *self);
+const char    *byline_article_get_remote_site      (BylineArticle  *self);
 const char    *byline_article_get_remote_link      (BylineArticle  *self);
 const char    *byline_article_get_remote_modified  (BylineArticle  *self);
 const char    *byline_article_get_remote_status    (BylineArticle  *self);
 void           byline_article_set_remote           (BylineArticle  *self,
+                                                    const char     *site_id,
                                                     gint64          post_id,
                                                     const char     *link,
                                                     const char     *modified_gmt,

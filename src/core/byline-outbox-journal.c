@@ -590,7 +590,58 @@ byline_outbox_journal_apply_remote (const BylineOutboxJournal *journal,
           byline_photo_set_media_url (photo, entry->url);
         }
     }
-  byline_article_set_remote (article, journal->post_id, journal->link,
+  byline_article_set_remote (article, journal->site_id, journal->post_id, journal->link,
                              journal->known_modified, journal->remote_status);
+  return TRUE;
+}
+
+static void
+inherit_photos (BylineOutboxJournal       *journal,
+                const BylineOutboxJournal *previous)
+{
+  for (guint i = 0; i < journal->photos->len; i++)
+    {
+      BylineOutboxPhoto *entry = g_ptr_array_index (journal->photos, i);
+      BylineOutboxPhoto *before;
+
+      if (entry->media_id > 0 ||
+          (before = byline_outbox_journal_find_photo ((BylineOutboxJournal *) previous, entry->id)) == NULL ||
+          before->media_id <= 0)
+        continue;
+      entry->media_id = before->media_id;
+      g_free (entry->url);
+      entry->url = g_strdup (before->url);
+    }
+}
+
+/* The journal on disk always knows the article's post at least as well as
+ * the article it is made from: a window's copy may predate a publication by
+ * byline-cli, and a publication stopped half-way (failed, or cancelled by
+ * queueing again) has a post the article never heard of. Made afresh, the
+ * new journal would reserve a second post: a post id is never given up. */
+gboolean
+byline_outbox_journal_inherit (BylineOutboxJournal       *journal,
+                               const BylineOutboxJournal *previous)
+{
+  g_return_val_if_fail (journal != NULL, FALSE);
+
+  if (previous == NULL || previous->post_id <= 0 ||
+      g_strcmp0 (previous->article_id, journal->article_id) != 0 ||
+      g_strcmp0 (previous->site_id, journal->site_id) != 0)
+    return FALSE;
+
+  journal->post_id = previous->post_id;
+  journal->update = journal->update || previous->update || previous->state == BYLINE_OUTBOX_STATE_DONE;
+  if (previous->known_modified != NULL)
+    {
+      g_free (journal->known_modified);
+      journal->known_modified = g_strdup (previous->known_modified);
+    }
+  if (previous->link != NULL)
+    {
+      g_free (journal->link);
+      journal->link = g_strdup (previous->link);
+    }
+  inherit_photos (journal, previous);
   return TRUE;
 }

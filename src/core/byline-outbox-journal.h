@@ -122,6 +122,11 @@ char                *byline_outbox_journal_dup_message     (const BylineOutboxJo
 gboolean             byline_outbox_journal_apply_remote    (const BylineOutboxJournal *journal,
                                                             BylineArticle             *article);
 
+/* A new publication keeps the post and media items an unfinished earlier
+ * one (@previous, as on disk) made on the same site. */
+gboolean             byline_outbox_journal_inherit         (BylineOutboxJournal       *journal,
+                                                            const BylineOutboxJournal *previous);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineOutboxJournal, byline_outbox_journal_free)
 
 G_END_DECLS

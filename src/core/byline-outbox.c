@@ -467,7 +467,8 @@ bundle_for (BylineOutbox *self,
 }
 
 /* The journal of a new publication. An article already on the site keeps
- * its post and the media items of the photos it had. */
+ * its post and the media items of the photos it had; on another site it is
+ * a new post there (the same post id would be someone else's article). */
 static BylineOutboxJournal *
 journal_for (BylineArticle         *article,
              BylineSite            *site,
@@ -477,14 +478,19 @@ journal_for (BylineArticle         *article,
   BylineOutboxJournal *journal = byline_outbox_journal_new (byline_article_get_id (article),
                                                             byline_site_get_id (site));
   GListModel *photos = byline_article_get_photos (article);
+  const char *remote_site = byline_article_get_remote_site (article);
+  gboolean same_site = remote_site == NULL || g_strcmp0 (remote_site, byline_site_get_id (site)) == 0;
 
   journal->plan = byline_publish_plan_new (article, site, terms, status);
   journal->article = byline_article_to_json (article);
-  journal->post_id = MAX (byline_article_get_remote_post_id (article), 0);
+  journal->post_id = same_site ? MAX (byline_article_get_remote_post_id (article), 0) : 0;
   journal->update = journal->post_id > 0;
-  journal->known_modified = g_strdup (byline_article_get_remote_modified (article));
-  /* Known before the update is sent: "Open on the Site" of a conflict. */
-  journal->link = g_strdup (byline_article_get_remote_link (article));
+  if (journal->update)
+    {
+      journal->known_modified = g_strdup (byline_article_get_remote_modified (article));
+      /* Known before the update is sent: "Open on the Site" of a conflict. */
+      journal->link = g_strdup (byline_article_get_remote_link (article));
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (photos); i++)
     {
@@ -565,7 +571,15 @@ queue_terms_cb (GObject      *object,
   g_clear_error (&error);
   {
     g_autoptr(BylineArticle) snapshot = NULL;
-    BylineOutboxJournal *journal = journal_for (queue->article, queue->site, terms, queue->status);
+    g_autoptr(BylineOutboxJournal) previous = byline_outbox_journal_read (bundle, NULL);
+    BylineOutboxJournal *journal;
+
+    /* Sent meanwhile by another process: the article learns its post
+     * first, so this becomes an update of it (and the window shows it). */
+    if (previous != NULL)
+      byline_outbox_journal_apply_remote (previous, queue->article);
+    journal = journal_for (queue->article, queue->site, terms, queue->status);
+    byline_outbox_journal_inherit (journal, previous);
 
     snapshot = byline_article_new_from_json (journal->article, NULL, NULL);
     job = byline_outbox_job_new (self, journal, bundle, queue->site, snapshot);

@@ -486,13 +486,20 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static BylineOutboxState
-publish (Fixture *fixture)
+publish_with (Fixture      *fixture,
+              BylineOutbox *outbox)
 {
   g_autoptr(GError) error = NULL;
 
-  ofx_queue (fixture->ofx, fixture->outbox, BYLINE_PUBLISH_STATUS_PUBLISH, &error);
+  ofx_queue (fixture->ofx, outbox, BYLINE_PUBLISH_STATUS_PUBLISH, &error);
   g_assert_no_error (error);
-  return ofx_wait (fixture->ofx, fixture->outbox);
+  return ofx_wait (fixture->ofx, outbox);
+}
+
+static BylineOutboxState
+publish (Fixture *fixture)
+{
+  return publish_with (fixture, fixture->outbox);
 }
 
 /* One post, one media item per photo, all attached to the post, the post
@@ -928,6 +935,105 @@ test_update (Fixture       *fixture,
   g_assert_cmpuint (fixture->ofx->n_published, ==, 2);
 }
 
+static const char *
+post_title (guint index)
+{
+  JsonObject *post = g_ptr_array_index (fake.posts, index);
+
+  return json_object_get_string_member (json_object_get_object_member (post, "title"), "raw");
+}
+
+/* A window opened the article before byline-cli published it; the
+ * window's copy, queued in its own process, knows no post: it updates
+ * the one byline-cli made, and learns of it. */
+static void
+test_stale_copy (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(JsonNode) before = byline_article_to_json (fixture->ofx->article);
+  g_autoptr(BylineArticle) window_copy = byline_article_new_from_json (before, NULL, NULL);
+  g_autoptr(BylineArticle) cli_copy = NULL;
+  g_autoptr(BylineOutbox) window = NULL;
+
+  g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_DONE);
+  g_assert_cmpint (byline_article_get_remote_post_id (window_copy), ==, 0);
+
+  cli_copy = g_steal_pointer (&fixture->ofx->article);
+  fixture->ofx->article = g_object_ref (window_copy);
+  byline_article_set_title (window_copy, "Mỹ Quí: kiểm tra chương trình hành động");
+  window = ofx_outbox_new (fixture->ofx, fixture->network, fake_client, NULL);
+  g_assert_cmpint (publish_with (fixture, window), ==, BYLINE_OUTBOX_STATE_DONE);
+
+  g_assert_cmpuint (fake.n_creates, ==, 1);
+  g_assert_cmpuint (fake.posts->len, ==, 1);
+  g_assert_cmpuint (fake.n_uploads, ==, 2);
+  g_assert_cmpuint (fake.media->len, ==, 2);
+  g_assert_cmpstr (post_title (0), ==, "Mỹ Quí: kiểm tra chương trình hành động");
+  g_assert_cmpint (byline_article_get_remote_post_id (window_copy), ==, 100);
+}
+
+/* Stopped after its post was written (the reserved slug replaced by the
+ * title's), then queued again, by another process: the post id is kept
+ * from the journal, not looked for by the reserved slug. */
+static void
+test_queued_again_after_write (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(BylineOutbox) other = NULL;
+
+  byline_outbox_set_stop_point (fixture->outbox, "verify");
+  g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_NONE);
+  g_assert_cmpuint (fake.posts->len, ==, 1);
+  g_assert_cmpint (byline_article_get_remote_post_id (fixture->ofx->article), ==, 0);
+
+  byline_article_set_title (fixture->ofx->article, "Mỹ Quí: kiểm tra chương trình hành động");
+  other = ofx_outbox_new (fixture->ofx, fixture->network, fake_client, NULL);
+  g_assert_cmpint (publish_with (fixture, other), ==, BYLINE_OUTBOX_STATE_DONE);
+
+  g_assert_cmpuint (fake.n_creates, ==, 1);
+  g_assert_cmpuint (fake.posts->len, ==, 1);
+  g_assert_cmpuint (fake.n_uploads, ==, 2);
+  g_assert_cmpstr (post_title (0), ==, "Mỹ Quí: kiểm tra chương trình hành động");
+  g_assert_cmpint (byline_article_get_remote_post_id (fixture->ofx->article), ==, 100);
+}
+
+/* Published on one site, then sent to another: a new post there, not an
+ * update of whatever has the same id on the second site. (Both sites are
+ * the one fake here, so an update would land on post 100.) */
+static void
+test_other_site (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(BylineSite) second = byline_site_new ();
+  g_autoptr(BylineSite) first = NULL;
+
+  g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_DONE);
+  g_assert_cmpstr (byline_article_get_remote_site (fixture->ofx->article), ==,
+                   byline_site_get_id (fixture->ofx->site));
+
+  byline_site_set_name (second, "Báo Thử Hai");
+  byline_site_set_url (second, fake.base);
+  byline_site_set_user (second, "nguyenthu");
+  byline_site_set_timezone (second, "Asia/Ho_Chi_Minh");
+  byline_site_set_gmt_offset (second, 7 * 3600);
+  byline_site_list_add (fixture->ofx->sites, second);
+  first = g_steal_pointer (&fixture->ofx->site);
+  fixture->ofx->site = g_object_ref (second);
+  ofx_save_terms (fixture->ofx, editor_caps, categories, G_N_ELEMENTS (categories),
+                  tags, G_N_ELEMENTS (tags));
+  byline_article_set_title (fixture->ofx->article, "Mỹ Quí: kiểm tra chương trình hành động");
+  g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_DONE);
+
+  g_assert_cmpuint (fake.n_creates, ==, 2);
+  g_assert_cmpuint (fake.posts->len, ==, 2);
+  g_assert_cmpuint (fake.media->len, ==, 4);
+  g_assert_cmpstr (post_title (0), ==, OFX_TITLE);
+  g_assert_cmpstr (post_title (1), ==, "Mỹ Quí: kiểm tra chương trình hành động");
+  g_assert_cmpint (byline_article_get_remote_post_id (fixture->ofx->article), ==, 101);
+  g_assert_cmpstr (byline_article_get_remote_site (fixture->ofx->article), ==,
+                   byline_site_get_id (second));
+}
+
 static void
 test_conflict (Fixture  *fixture,
                gboolean  overwrite)
@@ -1221,6 +1327,9 @@ main (int   argc,
   ADD ("/outbox/wrong-password", test_wrong_password, 2);
   ADD ("/outbox/offline", test_offline, 2);
   ADD ("/outbox/update", test_update, 2);
+  ADD ("/outbox/stale-copy", test_stale_copy, 2);
+  ADD ("/outbox/queued-again-after-write", test_queued_again_after_write, 2);
+  ADD ("/outbox/other-site", test_other_site, 2);
   ADD ("/outbox/conflict/cancel", test_conflict_cancel, 2);
   ADD ("/outbox/conflict/overwrite", test_conflict_overwrite, 2);
   ADD ("/outbox/conflict/cancel-at-once", test_conflict_cancel_at_once, 2);
