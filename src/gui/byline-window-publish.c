@@ -232,9 +232,19 @@ publish_action (GtkWidget  *widget,
   BylineApplication *app = window_app (self);
   BylineSiteList *sites = byline_application_get_sites (app);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (sites));
+  BylineSite *on_site;
 
   if (self->article == NULL)
     return;
+
+  /* Update goes where the post is, in one click: the question is for a
+   * first publication with several sites. */
+  if (byline_article_get_remote_post_id (self->article) > 0 &&
+      (on_site = byline_site_list_lookup (sites, byline_article_get_remote_site (self->article))) != NULL)
+    {
+      byline_window_publish_to (self, on_site);
+      return;
+    }
 
   if (n == 0)
     {

@@ -340,11 +340,22 @@ test_update (void)
   g_autoptr(JsonObject) post = NULL;
   g_autofree char *on_site = NULL;
 
+  g_autoptr(BylineSite) other = byline_site_new ();
+  BylineSiteList *sites = byline_application_get_sites (the_app);
+
+  /* With a second site, Update still goes to the post's, unasked. */
+  byline_site_set_name (other, "Báo Khác");
+  byline_site_set_url (other, "https://example.invalid/");
+  byline_site_set_user (other, "nguyenthu");
+  byline_site_list_add (sites, other);
+
   reporter_retitles (title);
   press_update ();
   g_assert_cmpint (wait_for_outcome (), ==, BYLINE_OUTBOX_STATE_DONE);
   g_assert_cmpstr (byline_publish_bar_get_text (window_child (the_window, "publish_bar")), ==,
                    "Updated on the site");
+  g_assert_null (gui_wp_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (byline_site_list_remove (sites, byline_site_get_id (other)));
 
   post = wp_admin_get_post (the_post_id);
   on_site = site_title (post);
