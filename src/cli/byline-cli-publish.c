@@ -32,6 +32,7 @@ typedef struct
   GPtrArray        *articles;   /* opened for the outbox, released at close */
   GPtrArray        *waiting_for; /* article ids */
   GTask            *settled;
+  GHashTable       *told_elsewhere; /* ids said to be sent by another process */
   guint             poll_id;
   BylineOutboxState last_state;
   guint             last_photo;
@@ -77,6 +78,10 @@ outbox_state_changed_cb (BylineOutbox *outbox,
                                                                  (BylineOutboxState) state));
   if (step_message (state) != NULL)
     fprintf (stderr, "%s\n", step_message (state));
+  /* Once per article: it looks again every few seconds. */
+  if (state == BYLINE_OUTBOX_STATE_WAITING && byline_outbox_get_sent_elsewhere (outbox, article_id) &&
+      g_hash_table_add (ob->told_elsewhere, g_strdup (article_id)))
+    fprintf (stderr, _("Another Byline window or command is sending it: waiting until it is done…\n"));
   outbox_check_settled (ob);
 }
 
@@ -120,6 +125,7 @@ outbox_free (Outbox *ob)
   g_clear_object (&ob->sites);
   g_clear_pointer (&ob->articles, g_ptr_array_unref);
   g_clear_pointer (&ob->waiting_for, g_ptr_array_unref);
+  g_clear_pointer (&ob->told_elsewhere, g_hash_table_unref);
   g_clear_object (&ob->store);
   g_free (ob);
 }
@@ -137,6 +143,7 @@ outbox_open (gboolean   may_send,
 
   ob->articles = g_ptr_array_new_with_free_func (g_object_unref);
   ob->waiting_for = g_ptr_array_new_with_free_func (g_free);
+  ob->told_elsewhere = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ob->last_state = BYLINE_OUTBOX_STATE_NONE;
   if ((ob->store = byline_cli_store_open (error)) == NULL)
     return NULL;
@@ -169,16 +176,18 @@ outbox_close (Outbox        *ob,
 /* Waiting ----------------------------------------------------------------- */
 
 /* Whether the outbox is done with @id for now: sent, stopped for the user,
- * waiting to retry, or queued with no network to send it on. */
+ * waiting to retry, or queued with no network to send it on. Waiting for
+ * another window or command that sends it is not done: that one ends. */
 static gboolean
 outbox_is_settled (Outbox     *ob,
                    const char *id)
 {
   switch (byline_outbox_get_state (ob->outbox, id))
     {
+    case BYLINE_OUTBOX_STATE_WAITING:
+      return !byline_outbox_get_sent_elsewhere (ob->outbox, id);
     case BYLINE_OUTBOX_STATE_NONE:
     case BYLINE_OUTBOX_STATE_DONE:
-    case BYLINE_OUTBOX_STATE_WAITING:
     case BYLINE_OUTBOX_STATE_FAILED:
     case BYLINE_OUTBOX_STATE_CONFLICT:
       return TRUE;

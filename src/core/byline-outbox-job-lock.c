@@ -111,7 +111,7 @@ job_wait_for_lock (Job *job)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   g_free (journal->error_code);
-  journal->error_code = g_strdup ("locked");
+  journal->error_code = g_strdup (BYLINE_OUTBOX_ERROR_CODE_LOCKED);
   g_free (journal->error_detail);
   /* Translators: fills “Waiting to try again (%s). It goes out by itself.” */
   journal->error_detail = g_strdup (_("it is being sent by another Byline window or command"));

@@ -645,3 +645,11 @@ byline_outbox_journal_inherit (BylineOutboxJournal       *journal,
   inherit_photos (journal, previous);
   return TRUE;
 }
+
+gboolean
+byline_outbox_journal_is_locked_out (const BylineOutboxJournal *journal)
+{
+  g_return_val_if_fail (journal != NULL, FALSE);
+
+  return g_strcmp0 (journal->error_code, BYLINE_OUTBOX_ERROR_CODE_LOCKED) == 0;
+}

@@ -122,6 +122,11 @@ char                *byline_outbox_journal_dup_message     (const BylineOutboxJo
 gboolean             byline_outbox_journal_apply_remote    (const BylineOutboxJournal *journal,
                                                             BylineArticle             *article);
 
+/* The error_code of a journal that waits for another process's lock. */
+#define BYLINE_OUTBOX_ERROR_CODE_LOCKED "locked"
+
+gboolean             byline_outbox_journal_is_locked_out   (const BylineOutboxJournal *journal);
+
 /* A new publication keeps the post and media items an unfinished earlier
  * one (@previous, as on disk) made on the same site. */
 gboolean             byline_outbox_journal_inherit         (BylineOutboxJournal       *journal,

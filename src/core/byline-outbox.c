@@ -870,6 +870,19 @@ byline_outbox_dup_journal (BylineOutbox *self,
 }
 
 gboolean
+byline_outbox_get_sent_elsewhere (BylineOutbox *self,
+                                  const char   *article_id)
+{
+  Job *job;
+
+  g_return_val_if_fail (BYLINE_IS_OUTBOX (self), FALSE);
+
+  job = find_job (self, article_id);
+  return job != NULL && job->journal->state == BYLINE_OUTBOX_STATE_WAITING &&
+         byline_outbox_journal_is_locked_out (job->journal);
+}
+
+gboolean
 byline_outbox_get_busy (BylineOutbox *self)
 {
   g_return_val_if_fail (BYLINE_IS_OUTBOX (self), FALSE);

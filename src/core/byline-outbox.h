@@ -111,6 +111,10 @@ BylineOutboxState  byline_outbox_get_state            (BylineOutbox           *s
 /* A copy of the journal of @article_id, or NULL. */
 BylineOutboxJournal *byline_outbox_dup_journal        (BylineOutbox           *self,
                                                        const char             *article_id);
+/* Whether @article_id waits only because another process (a window,
+ * byline-cli) is sending it: it ends as that one does. */
+gboolean           byline_outbox_get_sent_elsewhere   (BylineOutbox           *self,
+                                                       const char             *article_id);
 /* Whether an article is being sent right now. */
 gboolean           byline_outbox_get_busy             (BylineOutbox           *self);
 

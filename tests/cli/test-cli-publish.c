@@ -10,7 +10,11 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
+
+#include <glib/gstdio.h>
 
 #include "byline-site-list.h"
 #include "byline-site-terms.h"
@@ -219,6 +223,66 @@ test_send_fails (void)
   g_assert_cmpint (cli_run (NULL, NULL, NULL, "outbox", "run", NULL), ==, 1);
 }
 
+static gboolean
+set_flag_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+exited_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* While a window sends the article (it holds the bundle's outbox.lock),
+ * `outbox run` waits for it rather than calling it not sent; it says so
+ * once, and goes on when the lock is free. */
+static void
+test_run_waits_for_other_sender (void)
+{
+  g_autofree char *site = make_site ();
+  g_autofree char *id = ready_draft ();
+  g_autofree char *root = cli_store_root ();
+  g_autofree char *lock_path = g_build_filename (root, "drafts", id, "outbox.lock", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) run = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  gboolean waited = FALSE;
+  gboolean exited = FALSE;
+  int fd;
+
+  g_assert_cmpint (cli_run_offline (NULL, NULL, "publish", id, NULL), ==, 3);
+  fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  launcher = cli_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  run = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("BYLINE_CLI"), "outbox", "run", NULL);
+  g_assert_no_error (error);
+  /* Long after its first look at the article (the lock is refused at
+   * once), it is still there. */
+  g_subprocess_wait_async (run, NULL, exited_cb, &exited);
+  g_timeout_add (2000, set_flag_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (exited);
+
+  g_assert_true (g_close (fd, NULL));
+  g_subprocess_communicate_utf8 (run, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  cli_assert_contains (err, "Another Byline window or command is sending it: waiting until it is done…\n");
+  g_assert_null (strstr (strstr (err, "waiting until it is done") + 1, "waiting until it is done"));
+  /* Then its own try, which fails here: no keyring holds the password. */
+  cli_assert_contains (err, "keyring");
+  g_assert_cmpint (g_subprocess_get_exit_status (run), ==, 1);
+}
+
 /* The outbox's journal of @id, as written to its bundle. */
 static JsonObject *
 read_journal (const char *id)
@@ -386,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/cli/publish/usage-and-unknown", test_usage_and_unknown);
   g_test_add_func ("/cli/publish/offline-queue-and-cancel", test_offline_queue_and_cancel);
   g_test_add_func ("/cli/publish/send-fails", test_send_fails);
+  g_test_add_func ("/cli/publish/run-waits-for-other-sender", test_run_waits_for_other_sender);
   g_test_add_func ("/cli/publish/at-refused", test_at_refused);
   g_test_add_func ("/cli/publish/at-future", test_at_future);
   g_test_add_func ("/cli/publish/json-queued", test_json_queued);
