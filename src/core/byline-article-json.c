@@ -88,7 +88,7 @@ add_remote (JsonBuilder   *builder,
             BylineArticle *self)
 {
   if (self->remote_site == NULL && self->remote_post_id == 0 && self->remote_link == NULL &&
-      self->remote_modified == NULL && self->remote_status == NULL)
+      self->remote_modified == NULL && self->remote_digest == NULL && self->remote_status == NULL)
     return;
 
   json_builder_set_member_name (builder, "remote");
@@ -98,6 +98,7 @@ add_remote (JsonBuilder   *builder,
     add_int (builder, "post_id", self->remote_post_id);
   byline_json_add_string (builder, "link", self->remote_link);
   byline_json_add_string (builder, "modified_gmt", self->remote_modified);
+  byline_json_add_string (builder, "digest", self->remote_digest);
   byline_json_add_string (builder, "status", self->remote_status);
   json_builder_end_object (builder);
 }
@@ -255,6 +256,7 @@ byline_article_dup_snapshot (BylineArticle *self)
   copy->remote_post_id = self->remote_post_id;
   copy->remote_link = g_strdup (self->remote_link);
   copy->remote_modified = g_strdup (self->remote_modified);
+  copy->remote_digest = g_strdup (self->remote_digest);
   copy->remote_status = g_strdup (self->remote_status);
   copy->version = self->version;
   /* A deep copy: the worker then shares nothing mutable with @self. */
@@ -402,6 +404,7 @@ read_remote (BylineArticle  *self,
                               &self->remote_post_id, error) &&
          byline_json_get_string (remote, "remote", "link", &self->remote_link, error) &&
          byline_json_get_string (remote, "remote", "modified_gmt", &self->remote_modified, error) &&
+         byline_json_get_string (remote, "remote", "digest", &self->remote_digest, error) &&
          byline_json_get_string (remote, "remote", "status", &self->remote_status, error);
 }
 

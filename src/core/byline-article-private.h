@@ -56,6 +56,7 @@ struct _BylineArticle
   gint64      remote_post_id;
   char       *remote_link;
   char       *remote_modified;
+  char       *remote_digest;
   char       *remote_status;
 
   /* The file's schema version, and the top-level members this version

@@ -174,6 +174,7 @@ byline_article_finalize (GObject *object)
   g_clear_pointer (&self->remote_site, g_free);
   g_clear_pointer (&self->remote_link, g_free);
   g_clear_pointer (&self->remote_modified, g_free);
+  g_clear_pointer (&self->remote_digest, g_free);
   g_clear_pointer (&self->remote_status, g_free);
   g_clear_pointer (&self->unknown, json_object_unref);
 
@@ -837,6 +838,14 @@ byline_article_get_remote_modified (BylineArticle *self)
 }
 
 const char *
+byline_article_get_remote_digest (BylineArticle *self)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
+
+  return self->remote_digest;
+}
+
+const char *
 byline_article_get_remote_status (BylineArticle *self)
 {
   g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
@@ -850,6 +859,8 @@ byline_article_get_remote_status (BylineArticle *self)
  * @post_id: the post on the site, 0 for none
  * @link: (nullable): its permalink
  * @modified_gmt: (nullable): its "modified_gmt", to detect edits by the desk
+ * @digest: (nullable): its text's digest (byline_cms_post_digest()), for
+ *   edits within the same second
  * @status: (nullable): its status ("draft", "publish", "future"…)
  */
 void
@@ -858,6 +869,7 @@ byline_article_set_remote (BylineArticle *self,
                            gint64         post_id,
                            const char    *link,
                            const char    *modified_gmt,
+                           const char    *digest,
                            const char    *status)
 {
   g_return_if_fail (BYLINE_IS_ARTICLE (self));
@@ -874,6 +886,8 @@ byline_article_set_remote (BylineArticle *self,
   if (byline_model_set_text (&self->remote_link, link))
     notify_changed (self, PROP_REMOTE_LINK);
   if (byline_model_set_text (&self->remote_modified, modified_gmt))
+    article_changed (self);
+  if (byline_model_set_text (&self->remote_digest, digest))
     article_changed (self);
   if (byline_model_set_text (&self->remote_status, status))
     notify_changed (self, PROP_REMOTE_STATUS);

@@ -141,12 +141,14 @@ gint64         byline_article_get_remote_post_id   (BylineArticle  *self);
 const char    *byline_article_get_remote_site      (BylineArticle  *self);
 const char    *byline_article_get_remote_link      (BylineArticle  *self);
 const char    *byline_article_get_remote_modified  (BylineArticle  *self);
+const char    *byline_article_get_remote_digest    (BylineArticle  *self);
 const char    *byline_article_get_remote_status    (BylineArticle  *self);
 void           byline_article_set_remote           (BylineArticle  *self,
                                                     const char     *site_id,
                                                     gint64          post_id,
                                                     const char     *link,
                                                     const char     *modified_gmt,
+                                                    const char     *digest,
                                                     const char     *status);
 
 G_END_DECLS

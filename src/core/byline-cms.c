@@ -532,6 +532,36 @@ byline_cms_post_new_from_json (JsonNode *node)
   return post;
 }
 
+/**
+ * byline_cms_post_digest:
+ * @post: a post as read from the site
+ *
+ * What the desk can change, hashed: the title, lead and body as stored.
+ * WordPress's modified_gmt counts whole seconds, so an edit in the second
+ * of Byline's own write leaves it unchanged; this does not.
+ *
+ * Returns: (transfer full): a SHA-256 in hex
+ */
+char *
+byline_cms_post_digest (const BylineCmsPost *post)
+{
+  const char *parts[] = { post->title, post->excerpt, post->content };
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_return_val_if_fail (post != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      /* With its length: "ab" + "c" is not "a" + "bc". */
+      gsize length = parts[i] != NULL ? strlen (parts[i]) : 0;
+
+      g_checksum_update (checksum, (const guchar *) &length, sizeof length);
+      if (parts[i] != NULL)
+        g_checksum_update (checksum, (const guchar *) parts[i], length);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
 /* Media file names -------------------------------------------------------- */
 
 static const char *

@@ -151,6 +151,7 @@ void               byline_cms_post_set_ids       (GArray                 **ids,
  * as text. */
 JsonNode          *byline_cms_post_to_json       (const BylineCmsPost     *post);
 BylineCmsPost     *byline_cms_post_new_from_json (JsonNode                *node);
+char              *byline_cms_post_digest        (const BylineCmsPost     *post);
 
 char              *byline_cms_text_to_html       (const char              *text);
 char              *byline_cms_text_from_html     (const char              *html);

@@ -803,6 +803,22 @@ post_is_ours (Job                 *job,
          g_strcmp0 (remote->content, mine->content) == 0;
 }
 
+/* The same modified_gmt and, when Byline knows it, the same text: the
+ * desk has not touched it, even within the second of Byline's write. */
+static gboolean
+post_is_left_as_known (const BylineOutboxJournal *journal,
+                       const BylineCmsPost       *remote)
+{
+  g_autofree char *digest = NULL;
+
+  if (g_strcmp0 (remote->modified_gmt, journal->known_modified) != 0)
+    return FALSE;
+  if (journal->known_digest == NULL)
+    return TRUE;
+  digest = byline_cms_post_digest (remote);
+  return g_str_equal (digest, journal->known_digest);
+}
+
 typedef struct
 {
   Job   *job;
@@ -828,8 +844,7 @@ check_conflict_cb (GObject      *object,
       return;
     }
 
-  if (journal->known_modified == NULL ||
-      g_strcmp0 (remote->modified_gmt, journal->known_modified) == 0 ||
+  if (journal->known_modified == NULL || post_is_left_as_known (journal, remote) ||
       post_is_ours (job, remote))
     {
       check->next (job);
@@ -1335,6 +1350,8 @@ verify_cb (GObject      *object,
   journal->remote_status = g_strdup (post->status);
   g_free (journal->known_modified);
   journal->known_modified = g_strdup (post->modified_gmt);
+  g_free (journal->known_digest);
+  journal->known_digest = byline_cms_post_digest (post);
   job_progressed (job);
   byline_outbox_job_set_state (job, BYLINE_OUTBOX_STATE_DONE);
   byline_outbox_job_persist (job, byline_outbox_job_done);

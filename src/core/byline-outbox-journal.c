@@ -108,6 +108,7 @@ byline_outbox_journal_free (BylineOutboxJournal *journal)
   g_clear_pointer (&journal->plan, byline_publish_plan_free);
   g_clear_pointer (&journal->article, json_node_unref);
   g_free (journal->known_modified);
+  g_free (journal->known_digest);
   g_free (journal->remote_modified);
   g_clear_pointer (&journal->photos, g_ptr_array_unref);
   g_clear_pointer (&journal->next_attempt, g_date_time_unref);
@@ -236,6 +237,7 @@ byline_outbox_journal_to_bytes (const BylineOutboxJournal *journal)
   add_bool (builder, "overwrite", journal->overwrite);
   add_bool (builder, "write_attempted", journal->write_attempted);
   byline_json_add_nullable_string (builder, "known_modified", journal->known_modified);
+  byline_json_add_nullable_string (builder, "known_digest", journal->known_digest);
   byline_json_add_nullable_string (builder, "remote_modified", journal->remote_modified);
   add_photos (builder, journal);
   add_int (builder, "attempts", journal->attempts);
@@ -345,6 +347,7 @@ read_fields (BylineOutboxJournal *journal,
   journal->overwrite = get_bool (object, "overwrite");
   journal->write_attempted = get_bool (object, "write_attempted");
   journal->known_modified = byline_json_dup_string (object, "known_modified");
+  journal->known_digest = byline_json_dup_string (object, "known_digest");
   journal->remote_modified = byline_json_dup_string (object, "remote_modified");
   journal->attempts = byline_json_peek_int (object, "attempts", 0);
   journal->next_attempt = dup_time (object, "next_attempt");
@@ -591,7 +594,8 @@ byline_outbox_journal_apply_remote (const BylineOutboxJournal *journal,
         }
     }
   byline_article_set_remote (article, journal->site_id, journal->post_id, journal->link,
-                             journal->known_modified, journal->remote_status);
+                             journal->known_modified, journal->known_digest,
+                             journal->remote_status);
   return TRUE;
 }
 
@@ -636,6 +640,8 @@ byline_outbox_journal_inherit (BylineOutboxJournal       *journal,
     {
       g_free (journal->known_modified);
       journal->known_modified = g_strdup (previous->known_modified);
+      g_free (journal->known_digest);
+      journal->known_digest = g_strdup (previous->known_digest);
     }
   if (previous->link != NULL)
     {

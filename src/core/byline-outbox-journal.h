@@ -75,6 +75,7 @@ typedef struct
   gboolean            overwrite;         /* the user chose to overwrite the desk's edit */
   gboolean            write_attempted;
   char               *known_modified;    /* the post's modified_gmt as Byline left it */
+  char               *known_digest;      /* and its text's (byline_cms_post_digest) */
   char               *remote_modified;   /* the site's, in a conflict */
   GPtrArray          *photos;            /* of BylineOutboxPhoto, in article order */
 

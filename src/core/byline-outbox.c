@@ -488,6 +488,7 @@ journal_for (BylineArticle         *article,
   if (journal->update)
     {
       journal->known_modified = g_strdup (byline_article_get_remote_modified (article));
+      journal->known_digest = g_strdup (byline_article_get_remote_digest (article));
       /* Known before the update is sent: "Open on the Site" of a conflict. */
       journal->link = g_strdup (byline_article_get_remote_link (article));
     }

@@ -918,6 +918,37 @@ desk_edits_post (void)
   json_object_set_string_member (post, "modified_gmt", modified);
 }
 
+/* The desk's edit lands in the second of Byline's own write: WordPress's
+ * modified_gmt stays the same, the text does not. Asked again after a
+ * cancel (the journal is gone, the article remembers). */
+static void
+test_conflict_same_second (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *id = byline_article_get_id (fixture->ofx->article);
+  JsonObject *post;
+  g_autofree char *modified = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_DONE);
+  post = g_ptr_array_index (fake.posts, 0);
+  modified = g_strdup (json_object_get_string_member (post, "modified_gmt"));
+  set_raw (post, "title", "Tiêu đề do ban biên tập sửa");
+  g_assert_cmpstr (json_object_get_string_member (post, "modified_gmt"), ==, modified);
+  byline_article_set_lead (fixture->ofx->article, "Phần mở đầu mới.");
+
+  g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_CONFLICT);
+  g_assert_true (byline_outbox_resolve_conflict (fixture->outbox, id,
+                                                 BYLINE_OUTBOX_RESOLVE_CANCEL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_CONFLICT);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (post, "title"), "raw"),
+                   ==, "Tiêu đề do ban biên tập sửa");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (post, "excerpt"), "raw"),
+                   !=, "Phần mở đầu mới.");
+  g_assert_cmpuint (fake.posts->len, ==, 1);
+}
+
 static void
 test_update (Fixture       *fixture,
              gconstpointer  data)
@@ -1331,6 +1362,7 @@ main (int   argc,
   ADD ("/outbox/queued-again-after-write", test_queued_again_after_write, 2);
   ADD ("/outbox/other-site", test_other_site, 2);
   ADD ("/outbox/conflict/cancel", test_conflict_cancel, 2);
+  ADD ("/outbox/conflict/same-second", test_conflict_same_second, 2);
   ADD ("/outbox/conflict/overwrite", test_conflict_overwrite, 2);
   ADD ("/outbox/conflict/cancel-at-once", test_conflict_cancel_at_once, 2);
   ADD ("/outbox/conflict/overwrite-at-once", test_conflict_overwrite_at_once, 2);

@@ -116,7 +116,7 @@ make_full_article (void)
   byline_article_add_photo (article, b);
   byline_article_set_featured_photo (article, PHOTO_B);
   byline_article_set_remote (article, "site-1", 4711, "https://example.com/?p=4711",
-                             "2023-02-16T10:00:00", "draft");
+                             "2023-02-16T10:00:00", "9f86d081884c7d65", "draft");
 
   return article;
 }
@@ -170,6 +170,7 @@ test_article_round_trip (void)
   g_assert_cmpstr (byline_article_get_featured_photo (back), ==, PHOTO_B);
   g_assert_cmpint (byline_article_get_remote_post_id (back), ==, 4711);
   g_assert_cmpstr (byline_article_get_remote_site (back), ==, "site-1");
+  g_assert_cmpstr (byline_article_get_remote_digest (back), ==, "9f86d081884c7d65");
   g_assert_cmpstr (byline_article_get_remote_status (back), ==, "draft");
   g_assert_cmpuint (byline_article_get_blocks (back)->len, ==, 7);
   for (guint i = 0; i < 7; i++)
@@ -314,9 +315,9 @@ test_article_changed_once (Fixture       *fixture,
   byline_photo_set_caption (photo, "Chú thích mới");
   g_assert_cmpuint (fixture->changed, ==, 4);
 
-  byline_article_set_remote (fixture->article, "site-1", 12, "https://example.com/?p=12", "2023-01-01T00:00:00", "draft");
+  byline_article_set_remote (fixture->article, "site-1", 12, "https://example.com/?p=12", "2023-01-01T00:00:00", NULL, "draft");
   g_assert_cmpuint (fixture->changed, ==, 5);
-  byline_article_set_remote (fixture->article, "site-1", 12, "https://example.com/?p=12", "2023-01-01T00:00:00", "draft");
+  byline_article_set_remote (fixture->article, "site-1", 12, "https://example.com/?p=12", "2023-01-01T00:00:00", NULL, "draft");
   g_assert_cmpuint (fixture->changed, ==, 5);
 
   /* Removing the photo also removes nothing else but still one signal. */
