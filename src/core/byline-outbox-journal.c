@@ -122,9 +122,11 @@ byline_outbox_journal_free (BylineOutboxJournal *journal)
 G_DEFINE_BOXED_TYPE (BylineOutboxJournal, byline_outbox_journal,
                      byline_outbox_journal_copy, byline_outbox_journal_free)
 
+/* Like strchr(), a const journal gives a photo the caller may change if
+ * it owns the journal. */
 BylineOutboxPhoto *
-byline_outbox_journal_find_photo (BylineOutboxJournal *journal,
-                                  const char          *photo_id)
+byline_outbox_journal_find_photo (const BylineOutboxJournal *journal,
+                                  const char                *photo_id)
 {
   g_return_val_if_fail (journal != NULL, NULL);
 
@@ -609,7 +611,7 @@ inherit_photos (BylineOutboxJournal       *journal,
       BylineOutboxPhoto *before;
 
       if (entry->media_id > 0 ||
-          (before = byline_outbox_journal_find_photo ((BylineOutboxJournal *) previous, entry->id)) == NULL ||
+          (before = byline_outbox_journal_find_photo (previous, entry->id)) == NULL ||
           before->media_id <= 0)
         continue;
       entry->media_id = before->media_id;

@@ -97,7 +97,7 @@ BylineOutboxJournal *byline_outbox_journal_new             (const char          
                                                             const char                *site_id);
 BylineOutboxJournal *byline_outbox_journal_copy            (const BylineOutboxJournal *journal);
 void                 byline_outbox_journal_free            (BylineOutboxJournal       *journal);
-BylineOutboxPhoto   *byline_outbox_journal_find_photo      (BylineOutboxJournal       *journal,
+BylineOutboxPhoto   *byline_outbox_journal_find_photo      (const BylineOutboxJournal *journal,
                                                             const char                *photo_id);
 /* Photos that have a media item, out of all. */
 guint                byline_outbox_journal_count_uploaded  (const BylineOutboxJournal *journal);
