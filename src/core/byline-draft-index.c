@@ -7,12 +7,12 @@
  *   drafts/<uuid>/article.json   the article (+ photos/, outbox.json… of others)
  *   drafts/<uuid>/state          draft / queued / published, set by the outbox
  *   trash/<uuid>/trashed         when the bundle went to the trash (ISO 8601)
- *   index.json                   the headers of every bundle, to list fast
+ *   index.gvariant               the headers of every bundle, to list fast
  *   session.json                 the open drafts and a clean-shutdown flag
  *
  * The index is a cache, never the truth: an entry is trusted only while the
  * article.json it describes has the same mtime and size, and a missing or
- * corrupt index is rebuilt from the bundles.
+ * corrupt index is rebuilt from the bundles (byline-draft-index-file.c).
  */
 
 #include "config.h"
@@ -26,7 +26,6 @@
 #include "byline-file-writer.h"
 #include "byline-json-util.h"
 
-#define INDEX_VERSION 1
 #define SESSION_VERSION 1
 
 BylineDraftEntry *
@@ -258,108 +257,6 @@ byline_draft_move_aside (const char  *path,
   return TRUE;
 }
 
-/* ---- index.json ---------------------------------------------------- */
-
-static BylineDraftEntry *
-entry_from_json (JsonObject *object)
-{
-  const char *id = json_object_get_string_member_with_default (object, "id", NULL);
-  BylineDraftEntry *entry;
-
-  if (id == NULL || !g_uuid_string_is_valid (id))
-    return NULL;
-
-  entry = byline_draft_entry_new (id);
-  g_free (entry->title);
-  entry->title = g_strdup (json_object_get_string_member_with_default (object, "title", ""));
-  g_free (entry->lead);
-  entry->lead = g_strdup (json_object_get_string_member_with_default (object, "lead", ""));
-  g_free (entry->state);
-  entry->state = g_strdup (json_object_get_string_member_with_default (object, "state",
-                                                                      BYLINE_DRAFT_STATE_DRAFT));
-  entry->modified = json_object_get_int_member_with_default (object, "modified", 0);
-  entry->words = json_object_get_int_member_with_default (object, "words", 0);
-  entry->read_only = json_object_get_boolean_member_with_default (object, "read_only", FALSE);
-  entry->trashed = json_object_get_int_member_with_default (object, "trashed", 0);
-  entry->mtime = json_object_get_int_member_with_default (object, "mtime", -1);
-  entry->size = json_object_get_int_member_with_default (object, "size", -1);
-  return entry;
-}
-
-/**
- * byline_draft_index_read:
- * @path: index.json
- *
- * Returns: (transfer full) (nullable): id → #BylineDraftEntry, or %NULL when
- *   the index is missing, corrupt or of another version (rebuild it)
- */
-GHashTable *
-byline_draft_index_read (const char *path)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GHashTable) entries = NULL;
-  JsonObject *root;
-  JsonArray *drafts;
-
-  if (!json_parser_load_from_mapped_file (parser, path, NULL))
-    return NULL;
-
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-  root = json_node_get_object (json_parser_get_root (parser));
-  if (json_object_get_int_member_with_default (root, "version", 0) != INDEX_VERSION)
-    return NULL;
-  drafts = byline_json_peek_array (root, "drafts");
-  if (drafts == NULL)
-    return NULL;
-
-  entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                   (GDestroyNotify) byline_draft_entry_free);
-  for (guint i = 0; i < json_array_get_length (drafts); i++)
-    {
-      JsonNode *node = json_array_get_element (drafts, i);
-      BylineDraftEntry *entry;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node) ||
-          (entry = entry_from_json (json_node_get_object (node))) == NULL)
-        return NULL;
-      g_hash_table_replace (entries, entry->id, entry);
-    }
-
-  return g_steal_pointer (&entries);
-}
-
-static void
-entry_to_json (JsonBuilder            *builder,
-               const BylineDraftEntry *entry)
-{
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, entry->id);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, entry->title);
-  json_builder_set_member_name (builder, "lead");
-  json_builder_add_string_value (builder, entry->lead);
-  json_builder_set_member_name (builder, "modified");
-  json_builder_add_int_value (builder, entry->modified);
-  json_builder_set_member_name (builder, "state");
-  json_builder_add_string_value (builder, entry->state);
-  json_builder_set_member_name (builder, "words");
-  json_builder_add_int_value (builder, entry->words);
-  json_builder_set_member_name (builder, "read_only");
-  json_builder_add_boolean_value (builder, entry->read_only);
-  if (entry->trashed != 0)
-    {
-      json_builder_set_member_name (builder, "trashed");
-      json_builder_add_int_value (builder, entry->trashed);
-    }
-  json_builder_set_member_name (builder, "mtime");
-  json_builder_add_int_value (builder, entry->mtime);
-  json_builder_set_member_name (builder, "size");
-  json_builder_add_int_value (builder, entry->size);
-  json_builder_end_object (builder);
-}
-
 static GBytes *
 builder_to_bytes (JsonBuilder *builder,
                   gboolean     pretty)
@@ -373,26 +270,6 @@ builder_to_bytes (JsonBuilder *builder,
   json_generator_set_pretty (generator, pretty);
   data = json_generator_to_data (generator, &len);
   return g_bytes_new_take (data, len);
-}
-
-/* Blocking: runs in the index writer's thread. */
-GBytes *
-byline_draft_index_to_bytes (GPtrArray *entries)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, INDEX_VERSION);
-  json_builder_set_member_name (builder, "drafts");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < entries->len; i++)
-    entry_to_json (builder, g_ptr_array_index (entries, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  /* Compact: 10,000 entries are read at every start. */
-  return builder_to_bytes (builder, FALSE);
 }
 
 /* ---- session.json -------------------------------------------------- */
