@@ -28,9 +28,41 @@
 #define INDEX_MAGIC "byline-draft-index"
 #define INDEX_VERSION 2
 #define INDEX_TYPE "(suv)"
-#define ENTRY_TYPE "(sssxsubxxx)"
-#define ENTRIES_TYPE "a" ENTRY_TYPE
+/* One array per field, in the order of the Column enum. Columns, not an
+ * array of rows: the fixed-size ones are read in place with
+ * g_variant_get_fixed_array(), and 10,000 rows of ten fields cost 110,000
+ * GVariant instances (40 ms) where columns cost 40,000 (10 ms). */
+#define COLUMNS_TYPE "(asasasasaxauabaxaxax)"
 #define LEGACY_VERSION 1
+
+typedef enum
+{
+  COLUMN_ID,
+  COLUMN_TITLE,
+  COLUMN_LEAD,
+  COLUMN_STATE,
+  COLUMN_MODIFIED,
+  COLUMN_WORDS,
+  COLUMN_READ_ONLY,
+  COLUMN_TRASHED,
+  COLUMN_MTIME,
+  COLUMN_SIZE,
+  N_COLUMNS
+} Column;
+
+/* The columns of a checked index, pointing into its bytes. */
+typedef struct
+{
+  GVariant      *column[N_COLUMNS];
+  const char   **strings[COLUMN_STATE + 1];
+  const gint64  *modified;
+  const guint32 *words;
+  const guint8  *read_only;
+  const gint64  *trashed;
+  const gint64  *mtime;
+  const gint64  *size;
+  gsize          n;
+} Columns;
 
 static GHashTable *
 new_entry_table (void)
@@ -41,36 +73,77 @@ new_entry_table (void)
 
 /* ---- index.gvariant ------------------------------------------------ */
 
-static gboolean
-add_entry_from_variant (GHashTable *entries,
-                        GVariant   *child)
+static void
+columns_clear (Columns *c)
 {
-  const char *id, *title, *lead, *state;
+  for (guint i = 0; i <= COLUMN_STATE; i++)
+    g_free (c->strings[i]);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_pointer (&c->column[i], g_variant_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Columns, columns_clear)
+
+/* Every column has one value per draft, or the file is not used. */
+static gconstpointer
+fixed_column (Columns *c,
+              Column   i,
+              gsize    element_size)
+{
+  gsize n = 0;
+  gconstpointer values = g_variant_get_fixed_array (c->column[i], &n, element_size);
+
+  return n == c->n ? values : NULL;
+}
+
+static gboolean
+columns_init (Columns  *c,
+              GVariant *payload)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    c->column[i] = g_variant_get_child_value (payload, i);
+
+  c->n = g_variant_n_children (c->column[COLUMN_ID]);
+  for (guint i = 0; i <= COLUMN_STATE; i++)
+    {
+      gsize n = 0;
+
+      c->strings[i] = g_variant_get_strv (c->column[i], &n);
+      if (n != c->n)
+        return FALSE;
+    }
+
+  c->modified = fixed_column (c, COLUMN_MODIFIED, sizeof (gint64));
+  c->words = fixed_column (c, COLUMN_WORDS, sizeof (guint32));
+  c->read_only = fixed_column (c, COLUMN_READ_ONLY, sizeof (guint8));
+  c->trashed = fixed_column (c, COLUMN_TRASHED, sizeof (gint64));
+  c->mtime = fixed_column (c, COLUMN_MTIME, sizeof (gint64));
+  c->size = fixed_column (c, COLUMN_SIZE, sizeof (gint64));
+  /* An empty fixed array is a NULL pointer too. */
+  return c->n == 0 || (c->modified && c->words && c->read_only && c->trashed && c->mtime && c->size);
+}
+
+static BylineDraftEntry *
+entry_from_columns (const Columns *c,
+                    gsize          i)
+{
   BylineDraftEntry *entry;
-  gint64 modified, trashed, mtime, size;
-  guint32 words;
-  gboolean read_only;
 
-  g_variant_get (child, "(&s&s&sx&subxxx)", &id, &title, &lead, &modified, &state, &words,
-                 &read_only, &trashed, &mtime, &size);
-  if (!g_uuid_string_is_valid (id))
-    return FALSE;
+  if (!g_uuid_string_is_valid (c->strings[COLUMN_ID][i]))
+    return NULL;
 
-  entry = byline_draft_entry_new (id);
-  g_free (entry->title);
-  entry->title = g_strdup (title);
-  g_free (entry->lead);
-  entry->lead = g_strdup (lead);
-  g_free (entry->state);
-  entry->state = g_strdup (state);
-  entry->modified = modified;
-  entry->words = words;
-  entry->read_only = read_only;
-  entry->trashed = trashed;
-  entry->mtime = mtime;
-  entry->size = size;
-  g_hash_table_replace (entries, entry->id, entry);
-  return TRUE;
+  entry = g_new0 (BylineDraftEntry, 1);
+  entry->id = g_strdup (c->strings[COLUMN_ID][i]);
+  entry->title = g_strdup (c->strings[COLUMN_TITLE][i]);
+  entry->lead = g_strdup (c->strings[COLUMN_LEAD][i]);
+  entry->state = g_strdup (c->strings[COLUMN_STATE][i]);
+  entry->modified = c->modified[i];
+  entry->words = c->words[i];
+  entry->read_only = c->read_only[i] != 0;
+  entry->trashed = c->trashed[i];
+  entry->mtime = c->mtime[i];
+  entry->size = c->size[i];
+  return entry;
 }
 
 /* The whole file is checked once (g_variant_is_normal_form: every offset
@@ -98,7 +171,7 @@ read_payload (const char *path)
 
   g_variant_get (index, "(&suv)", &magic, &version, &payload);
   if (!g_str_equal (magic, INDEX_MAGIC) || version != INDEX_VERSION ||
-      !g_variant_is_of_type (payload, G_VARIANT_TYPE (ENTRIES_TYPE)))
+      !g_variant_is_of_type (payload, G_VARIANT_TYPE (COLUMNS_TYPE)))
     return NULL;
 
   return g_steal_pointer (&payload);
@@ -109,19 +182,19 @@ read_index (const char *path)
 {
   g_autoptr(GVariant) payload = read_payload (path);
   g_autoptr(GHashTable) entries = NULL;
-  gsize n;
+  g_auto(Columns) columns = { { NULL } };
 
-  if (payload == NULL)
+  if (payload == NULL || !columns_init (&columns, payload))
     return NULL;
 
   entries = new_entry_table ();
-  n = g_variant_n_children (payload);
-  for (gsize i = 0; i < n; i++)
+  for (gsize i = 0; i < columns.n; i++)
     {
-      g_autoptr(GVariant) child = g_variant_get_child_value (payload, i);
+      BylineDraftEntry *entry = entry_from_columns (&columns, i);
 
-      if (!add_entry_from_variant (entries, child))
+      if (entry == NULL)
         return NULL;
+      g_hash_table_replace (entries, entry->id, entry);
     }
 
   return g_steal_pointer (&entries);
@@ -136,6 +209,48 @@ valid_or_empty (const char *text)
   return text != NULL && g_utf8_validate (text, -1, NULL) ? text : "";
 }
 
+static GVariant *
+string_column (GPtrArray *entries,
+               gsize      member)
+{
+  g_autofree const char **strv = g_new (const char *, entries->len + 1);
+
+  for (guint i = 0; i < entries->len; i++)
+    strv[i] = valid_or_empty (G_STRUCT_MEMBER (char *, g_ptr_array_index (entries, i), member));
+  return g_variant_new_strv (strv, entries->len);
+}
+
+static GVariant *
+int64_column (GPtrArray *entries,
+              gsize      member)
+{
+  g_autofree gint64 *values = g_new (gint64, entries->len + 1);
+
+  for (guint i = 0; i < entries->len; i++)
+    values[i] = G_STRUCT_MEMBER (gint64, g_ptr_array_index (entries, i), member);
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, values, entries->len, sizeof (gint64));
+}
+
+static GVariant *
+words_column (GPtrArray *entries)
+{
+  g_autofree guint32 *values = g_new (guint32, entries->len + 1);
+
+  for (guint i = 0; i < entries->len; i++)
+    values[i] = ((BylineDraftEntry *) g_ptr_array_index (entries, i))->words;
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, values, entries->len, sizeof (guint32));
+}
+
+static GVariant *
+read_only_column (GPtrArray *entries)
+{
+  g_autofree guint8 *values = g_new (guint8, entries->len + 1);
+
+  for (guint i = 0; i < entries->len; i++)
+    values[i] = ((BylineDraftEntry *) g_ptr_array_index (entries, i))->read_only ? 1 : 0;
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_BOOLEAN, values, entries->len, sizeof (guint8));
+}
+
 /**
  * byline_draft_index_to_bytes:
  * @entries: (element-type BylineDraftEntry): every header of the store
@@ -148,21 +263,21 @@ GBytes *
 byline_draft_index_to_bytes (GPtrArray *entries)
 {
   g_autoptr(GVariant) index = NULL;
-  GVariantBuilder builder;
+  GVariant *columns[N_COLUMNS];
 
-  g_variant_builder_init (&builder, G_VARIANT_TYPE (ENTRIES_TYPE));
-  for (guint i = 0; i < entries->len; i++)
-    {
-      const BylineDraftEntry *e = g_ptr_array_index (entries, i);
-
-      g_variant_builder_add (&builder, ENTRY_TYPE, e->id, valid_or_empty (e->title),
-                             valid_or_empty (e->lead), e->modified,
-                             valid_or_empty (e->state), (guint32) e->words,
-                             (gboolean) !!e->read_only, e->trashed, e->mtime, e->size);
-    }
+  columns[COLUMN_ID] = string_column (entries, G_STRUCT_OFFSET (BylineDraftEntry, id));
+  columns[COLUMN_TITLE] = string_column (entries, G_STRUCT_OFFSET (BylineDraftEntry, title));
+  columns[COLUMN_LEAD] = string_column (entries, G_STRUCT_OFFSET (BylineDraftEntry, lead));
+  columns[COLUMN_STATE] = string_column (entries, G_STRUCT_OFFSET (BylineDraftEntry, state));
+  columns[COLUMN_MODIFIED] = int64_column (entries, G_STRUCT_OFFSET (BylineDraftEntry, modified));
+  columns[COLUMN_WORDS] = words_column (entries);
+  columns[COLUMN_READ_ONLY] = read_only_column (entries);
+  columns[COLUMN_TRASHED] = int64_column (entries, G_STRUCT_OFFSET (BylineDraftEntry, trashed));
+  columns[COLUMN_MTIME] = int64_column (entries, G_STRUCT_OFFSET (BylineDraftEntry, mtime));
+  columns[COLUMN_SIZE] = int64_column (entries, G_STRUCT_OFFSET (BylineDraftEntry, size));
 
   index = g_variant_ref_sink (g_variant_new ("(suv)", INDEX_MAGIC, (guint32) INDEX_VERSION,
-                                             g_variant_builder_end (&builder)));
+                                             g_variant_new_tuple (columns, N_COLUMNS)));
   return g_variant_get_data_as_bytes (index);
 }
 

@@ -18,7 +18,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -407,6 +410,54 @@ parse_entry (const char       *bundle,
   return NULL;
 }
 
+/* The entry of one bundle: the index's while the article.json is the file
+ * it describes (taken out of @known), else parsed again. %NULL when there
+ * is no article.json to list. */
+static BylineDraftEntry *
+scan_bundle (int              folder_fd,
+             const char      *folder,
+             const char      *name,
+             gboolean         trash,
+             GHashTable      *known,
+             BylineDraftScan *scan)
+{
+  g_autofree char *bundle = g_build_filename (folder, name, NULL);
+  BylineDraftEntry *entry = NULL;
+  char relative[64];
+  struct stat st;
+  gint64 mtime;
+
+  /* Relative to the open folder: 10,000 stats skip walking the whole path. */
+  g_snprintf (relative, sizeof relative, "%s/article.json", name);
+  if (fstatat (folder_fd, relative, &st, 0) != 0)
+    {
+      /* A bundle being created, or whose article was moved aside. */
+      scan->n_incomplete++;
+      return NULL;
+    }
+
+  mtime = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+  if (known != NULL && g_hash_table_steal_extended (known, name, NULL, (gpointer *) &entry) &&
+      (entry->mtime != mtime || entry->size != st.st_size))
+    g_clear_pointer (&entry, byline_draft_entry_free);
+
+  if (entry == NULL)
+    {
+      scan->index_stale = TRUE;
+      if ((entry = parse_entry (bundle, name, scan)) == NULL)
+        return NULL;
+    }
+
+  entry->mtime = mtime;
+  entry->size = st.st_size;
+  if ((entry->trashed != 0) != trash)
+    {
+      entry->trashed = trash ? read_trashed (bundle) : 0;
+      scan->index_stale = TRUE;
+    }
+  return entry;
+}
+
 static void
 scan_folder (const char      *root,
              gboolean         trash,
@@ -416,60 +467,32 @@ scan_folder (const char      *root,
 {
   g_autofree char *folder = g_build_filename (root, trash ? "trash" : "drafts", NULL);
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  int folder_fd;
   const char *name;
 
   if (dir == NULL)
     return;
+  if ((folder_fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+    return;
 
   while ((name = g_dir_read_name (dir)) != NULL && !g_cancellable_is_cancelled (cancellable))
     {
-      g_autofree char *bundle = NULL;
-      g_autofree char *path = NULL;
-      BylineDraftEntry *known_entry;
       BylineDraftEntry *entry;
-      GStatBuf st;
-      gint64 mtime;
 
       /* Temporary files and foreign folders are not drafts. */
       if (!g_uuid_string_is_valid (name))
         continue;
-
-      bundle = g_build_filename (folder, name, NULL);
-      path = g_build_filename (bundle, "article.json", NULL);
-      if (g_stat (path, &st) != 0)
-        {
-          /* A bundle being created, or whose article was moved aside. */
-          scan->n_incomplete++;
-          continue;
-        }
-
-      mtime = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
-      known_entry = known ? g_hash_table_lookup (known, name) : NULL;
-      if (known_entry != NULL && known_entry->mtime == mtime && known_entry->size == st.st_size)
-        entry = byline_draft_entry_copy (known_entry);
-      else if ((entry = parse_entry (bundle, name, scan)) == NULL)
-        {
-          scan->index_stale = TRUE;
-          continue;
-        }
-      else
-        scan->index_stale = TRUE;
-
-      entry->mtime = mtime;
-      entry->size = st.st_size;
-      if ((entry->trashed != 0) != trash)
-        {
-          entry->trashed = trash ? read_trashed (bundle) : 0;
-          scan->index_stale = TRUE;
-        }
-      g_ptr_array_add (scan->entries, entry);
+      if ((entry = scan_bundle (folder_fd, folder, name, trash, known, scan)) != NULL)
+        g_ptr_array_add (scan->entries, entry);
     }
+  close (folder_fd);
 }
 
 /**
  * byline_draft_scan:
  * @root: the store's root folder
- * @known: (nullable): id → #BylineDraftEntry, trusted while the files match
+ * @known: (nullable): id → #BylineDraftEntry, trusted while the files match;
+ *   the entries the scan uses are taken out of it (no copy of 10,000 rows)
  * @cancellable: (nullable): a #GCancellable
  *
  * Lists every bundle of drafts/ and trash/, parsing only the article.json
@@ -489,7 +512,8 @@ byline_draft_scan (const char   *root,
   scan_folder (root, FALSE, known, scan, cancellable);
   scan_folder (root, TRUE, known, scan, cancellable);
 
-  if (known == NULL || g_hash_table_size (known) != scan->entries->len)
+  /* What is left of @known are bundles that are gone. */
+  if (known == NULL || g_hash_table_size (known) > 0)
     scan->index_stale = TRUE;
 
   return scan;

@@ -331,22 +331,43 @@ damage_byte_order (Library *lib)
 static void
 damage_bad_id (Library *lib)
 {
-  g_autoptr(GVariant) payload = read_entries (lib);
-  GVariantBuilder builder;
-  GVariantIter iter;
-  GVariant *child;
+  g_autoptr(GHashTable) known = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_draft_entry_free);
+  g_autoptr(GBytes) bytes = NULL;
+  GHashTableIter iter;
+  gpointer entry;
+  gboolean legacy;
 
-  g_variant_builder_init (&builder, g_variant_get_type (payload));
-  g_variant_iter_init (&iter, payload);
-  while ((child = g_variant_iter_next_value (&iter)) != NULL)
+  known = byline_draft_index_read (lib->root, &legacy);
+  g_assert_nonnull (known);
+  g_hash_table_iter_init (&iter, known);
+  while (g_hash_table_iter_next (&iter, NULL, &entry))
     {
-      g_variant_builder_add_value (&builder, child);
-      g_variant_unref (child);
+      g_ptr_array_add (entries, entry);
+      g_hash_table_iter_steal (&iter);
     }
-  g_variant_builder_add (&builder, "(sssxsubxxx)", "../../etc", "Lạ", "", (gint64) 0, "draft",
-                         0, FALSE, (gint64) 0, (gint64) 0, (gint64) 0);
-  write_index_variant (lib, g_variant_new ("(suv)", "byline-draft-index", 2,
-                                           g_variant_builder_end (&builder)));
+  g_ptr_array_add (entries, byline_draft_entry_new ("../../etc"));
+  bytes = byline_draft_index_to_bytes (entries);
+  write_file (lib->index, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Well-formed, but the last field has no value for any draft. */
+static void
+damage_short_column (Library *lib)
+{
+  g_autoptr(GVariant) entries = read_entries (lib);
+  gsize n = g_variant_n_children (entries);
+  g_autofree GVariant **columns = g_new (GVariant *, n);
+  g_autoptr(GVariant) last = g_variant_get_child_value (entries, n - 1);
+  GVariant *tuple;
+
+  for (gsize i = 0; i + 1 < n; i++)
+    columns[i] = g_variant_get_child_value (entries, i);
+  columns[n - 1] = g_variant_new_array (g_variant_type_element (g_variant_get_type (last)), NULL, 0);
+  tuple = g_variant_new_tuple (columns, n);
+  for (gsize i = 0; i + 1 < n; i++)
+    g_variant_unref (columns[i]);
+  write_index_variant (lib, g_variant_new ("(suv)", "byline-draft-index", 2, tuple));
 }
 
 typedef void (*DamageFunc) (Library *lib);
@@ -368,6 +389,7 @@ static const Damage damages[] = {
   { "payload-type", damage_payload_type },
   { "byte-order", damage_byte_order },
   { "bad-id", damage_bad_id },
+  { "short-column", damage_short_column },
 };
 
 /* Not used at all: every article is read again, none is lost, and the
@@ -414,8 +436,9 @@ static guint
 index_n_entries (Library *lib)
 {
   g_autoptr(GVariant) entries = read_entries (lib);
+  g_autoptr(GVariant) ids = g_variant_get_child_value (entries, 0);
 
-  return g_variant_n_children (entries);
+  return g_variant_n_children (ids);
 }
 
 /* A bundle added behind the index's back is read; the others are not. */
