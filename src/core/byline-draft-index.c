@@ -58,6 +58,10 @@ byline_draft_entry_copy (const BylineDraftEntry *entry)
 void
 byline_draft_entry_free (BylineDraftEntry *entry)
 {
+  /* A scan's slot whose entry went to a library row. */
+  if (entry == NULL)
+    return;
+
   g_free (entry->id);
   g_free (entry->title);
   g_free (entry->lead);

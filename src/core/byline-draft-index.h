@@ -110,6 +110,7 @@ char               *byline_draft_read_state             (const char             
 
 /* Private to the store: the library rows. */
 BylineDraftInfo        *byline_draft_info_new           (const BylineDraftEntry *entry);
+BylineDraftInfo        *byline_draft_info_new_take      (BylineDraftEntry       *entry);
 void                    byline_draft_info_update        (BylineDraftInfo        *self,
                                                          const BylineDraftEntry *entry);
 const BylineDraftEntry *byline_draft_info_get_entry     (BylineDraftInfo        *self);
