@@ -85,15 +85,16 @@ columns_clear (Columns *c)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Columns, columns_clear)
 
 /* Every column has one value per draft, or the file is not used. */
-static gconstpointer
-fixed_column (Columns *c,
-              Column   i,
-              gsize    element_size)
+static gboolean
+fixed_column (Columns        *c,
+              Column          i,
+              gsize           element_size,
+              gconstpointer  *values)
 {
   gsize n = 0;
-  gconstpointer values = g_variant_get_fixed_array (c->column[i], &n, element_size);
 
-  return n == c->n ? values : NULL;
+  *values = g_variant_get_fixed_array (c->column[i], &n, element_size);
+  return n == c->n;
 }
 
 static gboolean
@@ -113,14 +114,12 @@ columns_init (Columns  *c,
         return FALSE;
     }
 
-  c->modified = fixed_column (c, COLUMN_MODIFIED, sizeof (gint64));
-  c->words = fixed_column (c, COLUMN_WORDS, sizeof (guint32));
-  c->read_only = fixed_column (c, COLUMN_READ_ONLY, sizeof (guint8));
-  c->trashed = fixed_column (c, COLUMN_TRASHED, sizeof (gint64));
-  c->mtime = fixed_column (c, COLUMN_MTIME, sizeof (gint64));
-  c->size = fixed_column (c, COLUMN_SIZE, sizeof (gint64));
-  /* An empty fixed array is a NULL pointer too. */
-  return c->n == 0 || (c->modified && c->words && c->read_only && c->trashed && c->mtime && c->size);
+  return fixed_column (c, COLUMN_MODIFIED, sizeof (gint64), (gconstpointer *) &c->modified) &&
+         fixed_column (c, COLUMN_WORDS, sizeof (guint32), (gconstpointer *) &c->words) &&
+         fixed_column (c, COLUMN_READ_ONLY, sizeof (guint8), (gconstpointer *) &c->read_only) &&
+         fixed_column (c, COLUMN_TRASHED, sizeof (gint64), (gconstpointer *) &c->trashed) &&
+         fixed_column (c, COLUMN_MTIME, sizeof (gint64), (gconstpointer *) &c->mtime) &&
+         fixed_column (c, COLUMN_SIZE, sizeof (gint64), (gconstpointer *) &c->size);
 }
 
 static BylineDraftEntry *
