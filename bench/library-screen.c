@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The library on screen: the real application's window opened on the
- * library of `bench/library prepare ROOT` (index.json present, as on
+ * library of `bench/library prepare ROOT` (the index present, as on
  * every start but the first), run inside tests/headless-run like
  * bench/startup:
  *

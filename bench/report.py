@@ -221,7 +221,7 @@ def library_rows(table, results):
               fmt(seconds * 1000, " ms", 0), "—", "—", fmt(peak / 1024, " MB", 0),
               "≤ 250 ms, ≤ 60 MB", seconds <= 0.25 and peak <= 60 * 1024)
     table.notes.append(
-        f"Library: median of {len(paths)} fresh processes, index.json present (every start but "
+        f"Library: median of {len(paths)} fresh processes, the index present (every start but "
         f"the first); {fmt(cpu * 1000, ' ms', 0)} of CPU (all threads).")
     screen_rows(table, results)
 

@@ -71,7 +71,7 @@ outbox_state_changed_cb (BylineOutbox *outbox,
                          int           state,
                          Outbox       *ob)
 {
-  /* The library (ours, and a running GUI's through index.json) shows it. */
+  /* The library (ours, and a running GUI's through the index) shows it. */
   if (byline_draft_store_lookup (ob->store, article_id) != NULL)
     byline_draft_store_set_state (ob->store, article_id,
                                   byline_draft_state_for_outbox (ob->store, article_id,

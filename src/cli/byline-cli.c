@@ -340,7 +340,7 @@ byline_cli_store_open (GError **error)
   GPtrArray *problems;
 
   /* A second process next to a running GUI: the GUI owns session.json
-   * (its crash record); our saves still go through index.json, which the
+   * (its crash record); our saves still go through the index, which the
    * GUI's file monitor follows. */
   store = g_object_new (BYLINE_TYPE_DRAFT_STORE, "owns-session", FALSE, NULL);
   byline_draft_store_load_async (store, NULL, byline_cli_result_cb, &result);

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 
 #define BYLINE_DRAFT_EXCERPT_CHARS 200
 #define BYLINE_DRAFT_TRASH_DAYS 30
+#define BYLINE_DRAFT_INDEX_FILE "index.gvariant"
+#define BYLINE_DRAFT_LEGACY_INDEX_FILE "index.json"
 
 /* Plain data, so it can cross threads. Times are µs since the epoch. */
 typedef struct
@@ -75,8 +77,10 @@ gboolean            byline_draft_move_aside             (const char             
                                                          char                  **new_path,
                                                          GError                **error);
 
-GHashTable         *byline_draft_index_read             (const char             *path);
+GHashTable         *byline_draft_index_read             (const char             *root,
+                                                         gboolean               *legacy);
 GBytes             *byline_draft_index_to_bytes         (GPtrArray              *entries);
+void                byline_draft_index_remove_legacy    (const char             *root);
 
 BylineDraftScan    *byline_draft_scan                   (const char             *root,
                                                          GHashTable             *known,
@@ -106,6 +110,7 @@ char               *byline_draft_read_state             (const char             
 
 /* Private to the store: the library rows. */
 BylineDraftInfo        *byline_draft_info_new           (const BylineDraftEntry *entry);
+BylineDraftInfo        *byline_draft_info_new_take      (BylineDraftEntry       *entry);
 void                    byline_draft_info_update        (BylineDraftInfo        *self,
                                                          const BylineDraftEntry *entry);
 const BylineDraftEntry *byline_draft_info_get_entry     (BylineDraftInfo        *self);

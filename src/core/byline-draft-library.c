@@ -10,49 +10,53 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "byline-draft-store-private.h"
 
 /* ---- the library ---------------------------------------------------- */
 
+/* The views a row belongs to, one bit per BylineLibraryView. */
+static guint
+views_of (const BylineDraftEntry *entry)
+{
+  gboolean draft = g_strcmp0 (entry->state, BYLINE_DRAFT_STATE_DRAFT) == 0;
+  gboolean published = !draft && g_strcmp0 (entry->state, BYLINE_DRAFT_STATE_PUBLISHED) == 0;
+
+  if (entry->trashed != 0)
+    return 1 << BYLINE_LIBRARY_VIEW_TRASH;
+
+  return 1 << BYLINE_LIBRARY_VIEW_ALL |
+         (draft ? 1 << BYLINE_LIBRARY_VIEW_DRAFTS : 0) |
+         (published ? 1 << BYLINE_LIBRARY_VIEW_PUBLISHED : 0) |
+         (!draft && !published ? 1 << BYLINE_LIBRARY_VIEW_OUTBOX : 0);
+}
+
 static gboolean
 view_accepts (BylineLibraryView       view,
               const BylineDraftEntry *entry)
 {
-  gboolean trashed = entry->trashed != 0;
-  gboolean draft = g_strcmp0 (entry->state, BYLINE_DRAFT_STATE_DRAFT) == 0;
-  gboolean published = g_strcmp0 (entry->state, BYLINE_DRAFT_STATE_PUBLISHED) == 0;
-
-  switch (view)
-    {
-    case BYLINE_LIBRARY_VIEW_ALL:
-      return !trashed;
-    case BYLINE_LIBRARY_VIEW_DRAFTS:
-      return !trashed && draft;
-    case BYLINE_LIBRARY_VIEW_OUTBOX:
-      return !trashed && !draft && !published;
-    case BYLINE_LIBRARY_VIEW_PUBLISHED:
-      return !trashed && published;
-    case BYLINE_LIBRARY_VIEW_TRASH:
-      return trashed;
-    default:
-      g_assert_not_reached ();
-    }
+  return (views_of (entry) & (1u << view)) != 0;
 }
 
 /* Newest first; the id breaks ties so the order is stable. */
+static int
+compare_entries (const BylineDraftEntry *ea,
+                 const BylineDraftEntry *eb)
+{
+  if (ea->modified != eb->modified)
+    return ea->modified > eb->modified ? -1 : 1;
+  return strcmp (ea->id, eb->id);
+}
+
 static int
 compare_infos (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  const BylineDraftEntry *ea = byline_draft_info_get_entry ((BylineDraftInfo *) a);
-  const BylineDraftEntry *eb = byline_draft_info_get_entry ((BylineDraftInfo *) b);
-
-  if (ea->modified != eb->modified)
-    return ea->modified > eb->modified ? -1 : 1;
-  return strcmp (ea->id, eb->id);
+  return compare_entries (byline_draft_info_get_entry ((BylineDraftInfo *) a),
+                          byline_draft_info_get_entry ((BylineDraftInfo *) b));
 }
 
 static gboolean
@@ -149,36 +153,53 @@ byline_draft_store_remove_entry (BylineDraftStore *self,
   byline_draft_store_schedule_index (self);
 }
 
-static int
-compare_info_ptrs (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
+/* A row of a rebuild, its header at hand so sorting 10,000 of them does
+ * not ask each info for it 130,000 times. */
+typedef struct
 {
-  return compare_infos (*(gpointer *) a, *(gpointer *) b, user_data);
+  const BylineDraftEntry *entry;
+  BylineDraftInfo        *info;
+  guint                   views;
+} Row;
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  return compare_entries (((const Row *) a)->entry, ((const Row *) b)->entry);
 }
 
 /* Rebuilds every view at once (a load, or many new rows). */
 void
 byline_draft_store_fill_views (BylineDraftStore *self)
 {
-  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  guint n = g_hash_table_size (self->infos);
+  g_autofree Row *rows = g_new (Row, n + 1);
+  g_autofree gpointer *items = g_new (gpointer, n + 1);
   GHashTableIter iter;
   gpointer info;
+  guint i = 0;
 
   g_hash_table_iter_init (&iter, self->infos);
   while (g_hash_table_iter_next (&iter, NULL, &info))
-    g_ptr_array_add (all, info);
-  g_ptr_array_sort_with_data (all, compare_info_ptrs, NULL);
+    {
+      rows[i].info = info;
+      rows[i].entry = byline_draft_info_get_entry (info);
+      rows[i].views = views_of (rows[i].entry);
+      i++;
+    }
+  qsort (rows, n, sizeof (Row), compare_rows);
+
   for (guint v = 0; v < G_N_ELEMENTS (self->views); v++)
     {
-      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+      guint n_items = 0;
 
-      for (guint i = 0; i < all->len; i++)
-        if (view_accepts (v, byline_draft_info_get_entry (g_ptr_array_index (all, i))))
-          g_ptr_array_add (rows, g_ptr_array_index (all, i));
+      for (i = 0; i < n; i++)
+        if (rows[i].views & (1u << v))
+          items[n_items++] = rows[i].info;
       g_list_store_splice (self->views[v], 0,
                            g_list_model_get_n_items (G_LIST_MODEL (self->views[v])),
-                           rows->pdata, rows->len);
+                           items, n_items);
     }
 }
 

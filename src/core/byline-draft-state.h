@@ -5,7 +5,7 @@
  * The library state of a draft the outbox is handling: what the store's
  * views (Drafts, Outbox, Published) and the library's badges show. One
  * mapping for the GUI and byline-cli, so a running GUI shows what the CLI
- * wrote into index.json and the other way round.
+ * wrote into the index and the other way round.
  */
 
 #pragma once

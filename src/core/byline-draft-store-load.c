@@ -21,6 +21,7 @@ typedef struct
   BylineDraftScan  *scan;
   char            **recovered;
   gint64            now;
+  gboolean          legacy_index;
 } LoadData;
 
 static void
@@ -55,6 +56,25 @@ purge_scan (const char      *root,
     }
 }
 
+/* Not fatal when it fails: the next start rebuilds what it cannot trust. */
+static void
+write_index (LoadData *ld)
+{
+  g_autofree char *path = g_build_filename (ld->root, BYLINE_DRAFT_INDEX_FILE, NULL);
+  g_autoptr(GBytes) bytes = byline_draft_index_to_bytes (ld->scan->entries);
+  g_autoptr(GError) error = NULL;
+
+  ld->scan->index_stale = FALSE;
+  if (!byline_file_write_atomic (path, bytes, &error))
+    {
+      g_ptr_array_add (ld->scan->problems,
+                       byline_draft_problem_new (BYLINE_DRAFT_INDEX_FILE, error->message));
+      return;
+    }
+  if (ld->legacy_index)
+    byline_draft_index_remove_legacy (ld->root);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -63,7 +83,6 @@ load_thread (GTask        *task,
 {
   LoadData *ld = task_data;
   g_autofree char *session = g_build_filename (ld->root, "session.json", NULL);
-  g_autofree char *index = g_build_filename (ld->root, "index.json", NULL);
   g_autofree char *drafts = g_build_filename (ld->root, "drafts", NULL);
   g_autoptr(GHashTable) known = NULL;
   gboolean clean = TRUE;
@@ -74,23 +93,16 @@ load_thread (GTask        *task,
   g_strfreev (ids);
 
   g_mkdir_with_parents (drafts, 0700);
-  known = byline_draft_index_read (index);
+  known = byline_draft_index_read (ld->root, &ld->legacy_index);
   ld->scan = byline_draft_scan (ld->root, known, cancellable);
   purge_scan (ld->root, ld->scan, ld->now);
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if (ld->scan->index_stale)
-    {
-      g_autoptr(GBytes) bytes = byline_draft_index_to_bytes (ld->scan->entries);
-      g_autoptr(GError) error = NULL;
-
-      /* Not fatal: the next start rebuilds what it could not trust. */
-      if (!byline_file_write_atomic (index, bytes, &error))
-        g_ptr_array_add (ld->scan->problems, byline_draft_problem_new ("index.json", error->message));
-      ld->scan->index_stale = FALSE;
-    }
+  /* An older Byline's index.json is replaced even when it was up to date. */
+  if (ld->scan->index_stale || ld->legacy_index)
+    write_index (ld);
 
   g_task_return_boolean (task, TRUE);
 }

@@ -762,7 +762,7 @@ byline_draft_store_watch_bundle (BylineTracked *t)
 
 /* ---- watching the folders ------------------------------------------ */
 
-/* Whether index.json is still the one we wrote last (a stat, cheap). */
+/* Whether the index is still the one we wrote last (a stat, cheap). */
 static gboolean
 is_own_index (BylineDraftStore *self,
               GFile            *file)
@@ -792,9 +792,9 @@ root_changed_cb (GFileMonitor      *monitor,
   /* Our own index and session writes are not news; a new bundle, or the
    * index rewritten by another process after it saved, is. */
   if (g_str_equal (name, "session.json") || g_str_has_prefix (name, "session.json.") ||
-      g_str_has_prefix (name, "index.json."))
+      g_str_has_prefix (name, BYLINE_DRAFT_INDEX_FILE "."))
     return;
-  if (g_str_equal (name, "index.json") && is_own_index (self, target))
+  if (g_str_equal (name, BYLINE_DRAFT_INDEX_FILE) && is_own_index (self, target))
     return;
 
   self->rescan_retries = 0;

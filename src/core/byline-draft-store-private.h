@@ -64,7 +64,7 @@ struct _BylineDraftStore
   GPtrArray        *problems;
   char            **recovered_ids;
   guint             n_parsed;
-  gint64            index_mtime;  /* of our last index.json write */
+  gint64            index_mtime;  /* of our last index write */
   gboolean          owns_session;
   gboolean          loaded;
   gboolean          closed;

@@ -1231,7 +1231,7 @@ byline_draft_store_constructed (GObject *object)
       self->root = g_file_new_for_path (path);
     }
   self->root_path = g_file_get_path (self->root);
-  index = g_build_filename (self->root_path, "index.json", NULL);
+  index = g_build_filename (self->root_path, BYLINE_DRAFT_INDEX_FILE, NULL);
   session = g_build_filename (self->root_path, "session.json", NULL);
   self->index_writer = byline_file_writer_new (index, index_written_cb, self);
   self->session_writer = byline_file_writer_new (session, NULL, NULL);

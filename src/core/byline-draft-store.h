@@ -10,7 +10,7 @@
  *
  * Layout under the root (default: $XDG_DATA_HOME/io.github.bylinedesk.Byline):
  * drafts/<uuid>/article.json (+ photos/ and files of other components),
- * trash/<uuid>/, index.json, session.json.
+ * trash/<uuid>/, index.gvariant, session.json.
  *
  * Signals:
  *   "saved" (BylineArticle *article)            a write of it succeeded
@@ -35,7 +35,7 @@
  * load_async → reopen get_recovered_ids() with a notice → create / open_async
  * per window → release when a window closes → close_async at quit.
  * byline-cli: g_object_new (BYLINE_TYPE_DRAFT_STORE, "owns-session", FALSE)
- * → load_sync (so its saves update index.json, which a running GUI follows)
+ * → load_sync (so its saves update the index, which a running GUI follows)
  * → open / add → close_sync.
  */
 

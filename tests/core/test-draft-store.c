@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include "byline-draft-index.h"
 #include "byline-fold.h"
 #include "draft-store-testutil.h"
 
@@ -440,7 +441,7 @@ static void
 test_index_spares_bodies (void)
 {
   g_autofree char *root = test_root ();
-  g_autofree char *index = g_build_filename (root, "index.json", NULL);
+  g_autofree char *index = g_build_filename (root, BYLINE_DRAFT_INDEX_FILE, NULL);
   g_autoptr(BylineDraftStore) store = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *changed_path = NULL;
@@ -629,7 +630,7 @@ test_state_views (void)
 {
   g_autofree char *root = test_root ();
   g_autofree char *id = write_article (root, "Gửi đi", NULL, NULL);
-  g_autofree char *index = g_build_filename (root, "index.json", NULL);
+  g_autofree char *index = g_build_filename (root, BYLINE_DRAFT_INDEX_FILE, NULL);
   g_autoptr(BylineDraftStore) store = new_loaded_store (root, 50);
   g_autoptr(GError) error = NULL;
   BylineDraftInfo *info = byline_draft_store_lookup (store, id);
