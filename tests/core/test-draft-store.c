@@ -224,7 +224,7 @@ test_cli_leaves_session_alone (void)
   g_assert_cmpstr (byline_draft_store_get_recovered_ids (gui)[0], ==, id);
 }
 
-/* A CLI that loaded the library rewrites index.json when it saves; the
+/* A CLI that loaded the library rewrites index.gvariant when it saves; the
  * GUI watches it and refreshes rows of drafts it does not have open. */
 static void
 test_cli_edit_refreshes_library (void)

@@ -403,7 +403,7 @@ test_quit_saves (void)
 static AdwMessageDialog *find_dialog (const char *heading);
 
 /* Another process (byline-cli) edits a draft: the store follows its
- * index.json writes. */
+ * header index (index.gvariant) writes. */
 static void
 edit_elsewhere (const char *id,
                 const char *title)
