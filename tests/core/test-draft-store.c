@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "byline-draft-index.h"
+#include "byline-draft-state.h"
 #include "byline-fold.h"
 #include "draft-store-testutil.h"
 
@@ -658,6 +659,41 @@ test_state_views (void)
   g_assert_cmpstr (byline_draft_info_get_state (byline_draft_store_lookup (store, id)), ==, "published");
 }
 
+/* An update of a published article cancelled in its conflict: the
+ * library shows it published again, not as a draft. */
+static void
+test_state_after_cancelled_update (void)
+{
+  g_autofree char *root = test_root ();
+  g_autoptr(BylineDraftStore) store = new_loaded_store (root, 50);
+  g_autoptr(BylineArticle) article = byline_draft_store_create (store);
+  const char *id = byline_article_get_id (article);
+  g_autofree char *never = NULL;
+  g_autoptr(BylineArticle) draft = NULL;
+
+  byline_article_set_title (article, "Đã đăng");
+  byline_article_set_remote (article, "site-1", 812, "https://example.com/?p=812",
+                             "2026-11-28T05:00:00", NULL, "publish");
+  byline_draft_store_set_state (store, id, byline_draft_state_for_outbox (store, id, BYLINE_OUTBOX_STATE_DONE));
+  byline_draft_store_set_state (store, id, byline_draft_state_for_outbox (store, id, BYLINE_OUTBOX_STATE_QUEUED));
+  byline_draft_store_set_state (store, id, byline_draft_state_for_outbox (store, id, BYLINE_OUTBOX_STATE_CONFLICT));
+  g_assert_true (library_contains (store, BYLINE_LIBRARY_VIEW_OUTBOX, id));
+
+  byline_draft_store_set_state (store, id, byline_draft_state_for_outbox (store, id, BYLINE_OUTBOX_STATE_NONE));
+  g_assert_true (library_contains (store, BYLINE_LIBRARY_VIEW_PUBLISHED, id));
+  g_assert_false (library_contains (store, BYLINE_LIBRARY_VIEW_DRAFTS, id));
+
+  /* One never published goes back to the drafts. */
+  draft = byline_draft_store_create (store);
+  never = g_strdup (byline_article_get_id (draft));
+  byline_draft_store_set_state (store, never, byline_draft_state_for_outbox (store, never, BYLINE_OUTBOX_STATE_QUEUED));
+  byline_draft_store_set_state (store, never, byline_draft_state_for_outbox (store, never, BYLINE_OUTBOX_STATE_FAILED));
+  byline_draft_store_set_state (store, never, byline_draft_state_for_outbox (store, never, BYLINE_OUTBOX_STATE_NONE));
+  g_assert_true (library_contains (store, BYLINE_LIBRARY_VIEW_DRAFTS, never));
+  byline_draft_store_release (store, draft);
+  byline_draft_store_release (store, article);
+}
+
 static char **
 search_sync (BylineDraftStore *store,
              const char       *query)
@@ -822,6 +858,7 @@ main (int   argc,
   g_test_add_func ("/draft-store/trash-restore-purge", test_trash_restore_purge);
   g_test_add_func ("/draft-store/load-purges-old-trash", test_load_purges_old_trash);
   g_test_add_func ("/draft-store/state-views", test_state_views);
+  g_test_add_func ("/draft-store/state-after-cancelled-update", test_state_after_cancelled_update);
   g_test_add_func ("/draft-store/search-vietnamese", test_search_vietnamese);
   g_test_add_func ("/draft-store/external-change", test_external_change);
 
