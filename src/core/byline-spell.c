@@ -15,8 +15,10 @@ struct _BylineSpellChecker
   GObject        parent_instance;
 
   char          *language;
+  /* Both made on first use: see get_dict(). */
   EnchantBroker *broker;
   EnchantDict   *dict;
+  gboolean       loaded;
 };
 
 G_DEFINE_FINAL_TYPE (BylineSpellChecker, byline_spell_checker, G_TYPE_OBJECT)
@@ -199,18 +201,38 @@ is_acronym (const char *word,
   return letters >= 2;
 }
 
-static void
-byline_spell_checker_load_dictionary (BylineSpellChecker *self)
+/* The dictionary of the language, loaded when a word is first checked
+ * and not when the checker is made: enchant loads its provider modules
+ * and the dictionary (about 10 ms), and the editor makes its checker
+ * before the window's first frame, which shows no article yet. */
+static EnchantDict *
+get_dict (BylineSpellChecker *self)
 {
-  g_autofree char *tag = byline_spell_dictionary_for_language (self->language);
+  g_autofree char *tag = NULL;
 
+  g_assert (BYLINE_IS_SPELL_CHECKER (self));
+
+  if (self->loaded)
+    return self->dict;
+
+  self->loaded = TRUE;
+  tag = byline_spell_dictionary_for_language (self->language);
+  if (self->broker == NULL)
+    self->broker = enchant_broker_init ();
+  if (tag != NULL && enchant_broker_dict_exists (self->broker, tag))
+    self->dict = enchant_broker_request_dict (self->broker, tag);
+
+  return self->dict;
+}
+
+static void
+unload_dict (BylineSpellChecker *self)
+{
   g_assert (BYLINE_IS_SPELL_CHECKER (self));
 
   if (self->dict != NULL)
     enchant_broker_free_dict (self->broker, g_steal_pointer (&self->dict));
-
-  if (tag != NULL && enchant_broker_dict_exists (self->broker, tag))
-    self->dict = enchant_broker_request_dict (self->broker, tag);
+  self->loaded = FALSE;
 }
 
 BylineSpellChecker *
@@ -238,7 +260,7 @@ byline_spell_checker_set_language (BylineSpellChecker *self,
 
   g_free (self->language);
   self->language = g_strdup (language);
-  byline_spell_checker_load_dictionary (self);
+  unload_dict (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }
 
@@ -247,7 +269,7 @@ byline_spell_checker_has_dictionary (BylineSpellChecker *self)
 {
   g_return_val_if_fail (BYLINE_IS_SPELL_CHECKER (self), FALSE);
 
-  return self->dict != NULL;
+  return get_dict (self) != NULL;
 }
 
 gboolean
@@ -262,7 +284,7 @@ byline_spell_checker_check_word (BylineSpellChecker *self,
 
   if (length < 0)
     length = strlen (word);
-  if (self->dict == NULL || length == 0 || is_acronym (word, length))
+  if (length == 0 || is_acronym (word, length) || get_dict (self) == NULL)
     return TRUE;
   if (enchant_dict_check (self->dict, word, length) == 0)
     return TRUE;
@@ -284,7 +306,7 @@ byline_spell_checker_suggest (BylineSpellChecker *self,
   g_return_val_if_fail (BYLINE_IS_SPELL_CHECKER (self), NULL);
   g_return_val_if_fail (word != NULL, NULL);
 
-  if (self->dict == NULL)
+  if (get_dict (self) == NULL)
     return g_strv_builder_end (builder);
 
   suggestions = enchant_dict_suggest (self->dict, word, length, &n);
@@ -308,7 +330,7 @@ byline_spell_checker_add_word (BylineSpellChecker *self,
   g_return_if_fail (BYLINE_IS_SPELL_CHECKER (self));
   g_return_if_fail (word != NULL);
 
-  if (self->dict != NULL)
+  if (get_dict (self) != NULL)
     enchant_dict_add (self->dict, word, -1);
 }
 
@@ -319,7 +341,7 @@ byline_spell_checker_ignore_word (BylineSpellChecker *self,
   g_return_if_fail (BYLINE_IS_SPELL_CHECKER (self));
   g_return_if_fail (word != NULL);
 
-  if (self->dict != NULL)
+  if (get_dict (self) != NULL)
     enchant_dict_add_to_session (self->dict, word, -1);
 }
 
@@ -328,9 +350,8 @@ byline_spell_checker_finalize (GObject *object)
 {
   BylineSpellChecker *self = BYLINE_SPELL_CHECKER (object);
 
-  if (self->dict != NULL)
-    enchant_broker_free_dict (self->broker, self->dict);
-  enchant_broker_free (self->broker);
+  unload_dict (self);
+  g_clear_pointer (&self->broker, enchant_broker_free);
   g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (byline_spell_checker_parent_class)->finalize (object);
@@ -394,5 +415,4 @@ byline_spell_checker_class_init (BylineSpellCheckerClass *klass)
 static void
 byline_spell_checker_init (BylineSpellChecker *self)
 {
-  self->broker = enchant_broker_init ();
 }

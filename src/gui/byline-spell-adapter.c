@@ -71,7 +71,9 @@ invalidate_all (BylineSpellAdapter *self)
 
   gtk_text_buffer_get_bounds (self->buffer, &start, &end);
   gtk_text_buffer_remove_tag (self->buffer, self->misspelled, &start, &end);
-  if (byline_spell_checker_has_dictionary (self->checker))
+  /* An empty text has nothing to check; asking for the dictionary would
+   * load it while the editor is being built (see byline-spell.c). */
+  if (!gtk_text_iter_equal (&start, &end) && byline_spell_checker_has_dictionary (self->checker))
     invalidate_lines (self, &start, &end);
 }
 

@@ -37,6 +37,7 @@ struct _BylineWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkStack             *editor_stack;
+  GtkWidget            *article_page;
   AdwStatusPage        *empty_page;
   BylineLibraryPane    *library_pane;
   BylineEditor         *editor;

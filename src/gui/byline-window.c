@@ -158,6 +158,37 @@ article_changed_cb (BylineWindow *self)
   byline_window_update_publish_button (self);
 }
 
+/* The article page is built with the window but stays hidden until the
+ * first frame is painted, or until an article is shown before that: the
+ * editor stack is homogeneous, so GTK measures every visible page, and
+ * measuring the editor, its panels and their icons for a page nobody
+ * sees yet was about 40 ms before the first frame. Once shown it stays,
+ * so the layout afterwards is the one it always was.
+ *
+ * It is measured once as soon as it shows, as it was when the stack
+ * measured it hidden: allocated before its text views had laid out their
+ * text, the body's scrolled window found the scrollbar it needs only
+ * while allocating and queued a resize from inside the allocation (GTK
+ * 4.8 then warns that it snapshots widgets without an allocation). */
+static void
+reveal_article_page (BylineWindow *self)
+{
+  if (gtk_widget_get_visible (self->article_page))
+    return;
+
+  gtk_widget_set_visible (self->article_page, TRUE);
+  gtk_widget_measure (self->article_page, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+  gtk_widget_measure (self->article_page, GTK_ORIENTATION_VERTICAL, -1, NULL, NULL, NULL, NULL);
+}
+
+static void
+first_frame_cb (GdkFrameClock *frame_clock,
+                BylineWindow  *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, self);
+  reveal_article_page (self);
+}
+
 /**
  * byline_window_show_article:
  * @article: (nullable): an article the store tracks
@@ -203,6 +234,8 @@ byline_window_show_article (BylineWindow  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->panel_button), article != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", article != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", article != NULL);
+  if (article != NULL)
+    reveal_article_page (self);
   gtk_stack_set_visible_child_name (self->editor_stack, article != NULL ? "article" : "empty");
   byline_library_pane_select_draft (self->library_pane,
                                     article != NULL ? byline_article_get_id (article) : NULL);
@@ -563,6 +596,14 @@ byline_window_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (byline_window_parent_class)->map (widget);
 
+  if (!gtk_widget_get_visible (self->article_page))
+    {
+      GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
+
+      g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, self);
+      g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (first_frame_cb), self, 0);
+    }
+
   if (self->article == NULL)
     gtk_widget_child_focus (GTK_WIDGET (self->library_pane), GTK_DIR_TAB_FORWARD);
 }
@@ -654,6 +695,7 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, article_page);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, library_pane);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, editor);
