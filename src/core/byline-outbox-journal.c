@@ -573,17 +573,10 @@ byline_outbox_journal_dup_message (const BylineOutboxJournal *journal)
   return NULL;
 }
 
-gboolean
-byline_outbox_journal_apply_remote (const BylineOutboxJournal *journal,
-                                    BylineArticle             *article)
+static void
+give_remote (const BylineOutboxJournal *journal,
+             BylineArticle             *article)
 {
-  g_return_val_if_fail (journal != NULL, FALSE);
-  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
-
-  if (journal->state != BYLINE_OUTBOX_STATE_DONE ||
-      g_strcmp0 (journal->article_id, byline_article_get_id (article)) != 0)
-    return FALSE;
-
   for (guint i = 0; i < journal->photos->len; i++)
     {
       BylineOutboxPhoto *entry = g_ptr_array_index (journal->photos, i);
@@ -598,6 +591,39 @@ byline_outbox_journal_apply_remote (const BylineOutboxJournal *journal,
   byline_article_set_remote (article, journal->site_id, journal->post_id, journal->link,
                              journal->known_modified, journal->known_digest,
                              journal->remote_status);
+}
+
+gboolean
+byline_outbox_journal_apply_remote (const BylineOutboxJournal *journal,
+                                    BylineArticle             *article)
+{
+  g_return_val_if_fail (journal != NULL, FALSE);
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
+
+  if (journal->state != BYLINE_OUTBOX_STATE_DONE ||
+      g_strcmp0 (journal->article_id, byline_article_get_id (article)) != 0)
+    return FALSE;
+  give_remote (journal, article);
+  return TRUE;
+}
+
+/* A post the site already holds Byline's text in (the write went out, a
+ * later step failed) stays the article's when its publication is
+ * cancelled: publishing again updates it, with the media items it has.
+ * The journal that knew it goes, and the reserved slug it could be found
+ * by is gone since the write. */
+gboolean
+byline_outbox_journal_hand_over_post (const BylineOutboxJournal *journal,
+                                      BylineArticle             *article)
+{
+  g_return_val_if_fail (journal != NULL, FALSE);
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (article), FALSE);
+
+  if (journal->post_id <= 0 || !journal->write_attempted ||
+      g_strcmp0 (journal->article_id, byline_article_get_id (article)) != 0 ||
+      byline_article_get_remote_post_id (article) == journal->post_id)
+    return FALSE;
+  give_remote (journal, article);
   return TRUE;
 }
 

@@ -122,6 +122,9 @@ char                *byline_outbox_journal_dup_message     (const BylineOutboxJo
  * whose article was saved before the outbox finished. */
 gboolean             byline_outbox_journal_apply_remote    (const BylineOutboxJournal *journal,
                                                             BylineArticle             *article);
+/* The same for a publication cancelled after its post was written. */
+gboolean             byline_outbox_journal_hand_over_post  (const BylineOutboxJournal *journal,
+                                                            BylineArticle             *article);
 
 /* The error_code of a journal that waits for another process's lock. */
 #define BYLINE_OUTBOX_ERROR_CODE_LOCKED "locked"

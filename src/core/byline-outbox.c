@@ -959,6 +959,8 @@ forget_job (BylineOutbox  *self,
     g_close (lock_fd, NULL);
   if (!removed)
     return FALSE;
+  if (job->live != NULL)
+    byline_outbox_journal_hand_over_post (job->journal, job->live);
   drop_job (self, job);
   _byline_outbox_emit_state (self, article_id, BYLINE_OUTBOX_STATE_NONE);
   return TRUE;

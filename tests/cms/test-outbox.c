@@ -1028,6 +1028,31 @@ test_queued_again_after_write (Fixture       *fixture,
   g_assert_cmpint (byline_article_get_remote_post_id (fixture->ofx->article), ==, 100);
 }
 
+/* The post is written, then checking it is refused for good; the reporter
+ * cancels. The post is on the site with their text: it stays the
+ * article's, and publishing again updates it. */
+static void
+test_cancelled_after_write (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *id = byline_article_get_id (fixture->ofx->article);
+  g_autoptr(GError) error = NULL;
+
+  add_fault ("GET /wp-json/wp/v2/posts/", FAULT_STATUS, 403, NULL);
+  g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_FAILED);
+  g_assert_cmpuint (fake.posts->len, ==, 1);
+  g_assert_true (byline_outbox_cancel (fixture->outbox, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (byline_article_get_remote_post_id (fixture->ofx->article), ==, 100);
+
+  byline_article_set_title (fixture->ofx->article, "Mỹ Quí: kiểm tra chương trình hành động");
+  g_assert_cmpint (publish (fixture), ==, BYLINE_OUTBOX_STATE_DONE);
+  g_assert_cmpuint (fake.n_creates, ==, 1);
+  g_assert_cmpuint (fake.posts->len, ==, 1);
+  g_assert_cmpuint (fake.media->len, ==, 2);
+  g_assert_cmpstr (post_title (0), ==, "Mỹ Quí: kiểm tra chương trình hành động");
+}
+
 /* Published on one site, then sent to another: a new post there, not an
  * update of whatever has the same id on the second site. (Both sites are
  * the one fake here, so an update would land on post 100.) */
@@ -1361,6 +1386,7 @@ main (int   argc,
   ADD ("/outbox/stale-copy", test_stale_copy, 2);
   ADD ("/outbox/queued-again-after-write", test_queued_again_after_write, 2);
   ADD ("/outbox/other-site", test_other_site, 2);
+  ADD ("/outbox/cancelled-after-write", test_cancelled_after_write, 2);
   ADD ("/outbox/conflict/cancel", test_conflict_cancel, 2);
   ADD ("/outbox/conflict/same-second", test_conflict_same_second, 2);
   ADD ("/outbox/conflict/overwrite", test_conflict_overwrite, 2);
