@@ -137,6 +137,40 @@ test_editor_undo_paragraph_style (Fixture       *fixture,
   /* The marks of the paragraph are still there, in the heading. */
   g_assert_cmpuint (byline_block_get_n_marks (byline_article_get_blocks (fixture->article)->pdata[1]), ==, 3);
 
+  /* Backspace at the start of a line joins it to the heading above (the
+   * joined line takes the heading's style); undo splits them again, each
+   * with its own style. */
+  undo (fixture);
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 1);
+  g_assert_true (gtk_text_buffer_backspace (buffer, &iter, TRUE, TRUE));
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 0);
+  g_assert_cmpint (byline_body_buffer_get_paragraph_style (body, &iter), ==, BYLINE_PARAGRAPH_STYLE_HEADING2);
+  g_assert_cmpint (gtk_text_buffer_get_line_count (buffer), ==, (int) original->len - 1);
+  undo (fixture);
+  byline_editor_flush (fixture->editor);
+  assert_blocks_equal (byline_article_get_blocks (fixture->article), original);
+
+  /* Enter at the end of the heading starts a plain paragraph; undo leaves
+   * the heading alone. */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 0);
+  gtk_text_iter_forward_to_line_end (&iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  type_text (buffer, "\nMở");
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 1);
+  g_assert_cmpint (byline_body_buffer_get_paragraph_style (body, &iter), ==, BYLINE_PARAGRAPH_STYLE_PARAGRAPH);
+  undo (fixture);
+  undo (fixture);
+  byline_editor_flush (fixture->editor);
+  assert_blocks_equal (byline_article_get_blocks (fixture->article), original);
+  redo (fixture);
+  redo (fixture);
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 0);
+  g_assert_cmpint (byline_body_buffer_get_paragraph_style (body, &iter), ==, BYLINE_PARAGRAPH_STYLE_HEADING2);
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 1);
+  g_assert_cmpint (byline_body_buffer_get_paragraph_style (body, &iter), ==, BYLINE_PARAGRAPH_STYLE_PARAGRAPH);
+  undo (fixture);
+  undo (fixture);
+
   /* A list item made a quote, then back: the list keeps its kind. */
   gtk_text_buffer_get_iter_at_line (buffer, &iter, 5);
   gtk_text_buffer_place_cursor (buffer, &iter);
@@ -223,6 +257,34 @@ test_editor_undo_delete (Fixture       *fixture,
   redo (fixture);
   byline_editor_flush (fixture->editor);
   g_assert_cmpuint (byline_article_get_blocks (fixture->article)->len, ==, original->len - 1);
+  undo (fixture);
+  byline_editor_flush (fixture->editor);
+  assert_blocks_equal (byline_article_get_blocks (fixture->article), original);
+
+  /* Text an input method left decomposed (a lone combining mark after
+   * its letter) comes back character for character, so the bold over it
+   * still ends where it did. */
+  iter_at_text (buffer, "Chiều", &start, &end);
+  gtk_text_buffer_insert (buffer, &start, "Hoa", -1);
+  gtk_text_buffer_insert (buffer, &start, "\xcc\x80 ", -1);
+  g_free (before);
+  before = body_text (fixture);
+  {
+    g_autoptr(GPtrArray) decomposed = byline_body_buffer_dup_blocks (body);
+    g_autoptr(GPtrArray) again = NULL;
+
+    gtk_text_buffer_get_iter_at_line (buffer, &start, 1);
+    iter_at_text (buffer, "Chiều", &iter, &end);
+    gtk_text_buffer_select_range (buffer, &start, &end);
+    g_assert_true (gtk_text_buffer_delete_selection (buffer, TRUE, TRUE));
+    undo (fixture);
+    assert_body_text (fixture, before);
+    again = byline_body_buffer_dup_blocks (body);
+    assert_blocks_equal (again, decomposed);
+    iter_at_text (buffer, "Chiều", &start, &end);
+    g_assert_true (gtk_text_iter_ends_tag (&end, tag_named (buffer, "bold")));
+  }
+  undo (fixture);
   undo (fixture);
   byline_editor_flush (fixture->editor);
   assert_blocks_equal (byline_article_get_blocks (fixture->article), original);
