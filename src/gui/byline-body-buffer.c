@@ -92,6 +92,9 @@ gboolean
 byline_body_buffer_is_format_tag (BylineBodyBuffer *self,
                                   GtkTextTag       *tag)
 {
+  g_return_val_if_fail (BYLINE_IS_BODY_BUFFER (self), FALSE);
+  g_return_val_if_fail (GTK_IS_TEXT_TAG (tag), FALSE);
+
   for (guint i = 1; i < G_N_ELEMENTS (self->paragraph_tags); i++)
     if (tag == self->paragraph_tags[i])
       return TRUE;
@@ -754,8 +757,12 @@ byline_body_buffer_insert_photo (BylineBodyBuffer *self,
                                  GtkTextIter      *iter,
                                  const char       *photo_id)
 {
-  g_autoptr(GtkTextChildAnchor) anchor = gtk_text_child_anchor_new ();
+  g_autoptr(GtkTextChildAnchor) anchor = NULL;
 
+  g_return_if_fail (BYLINE_IS_BODY_BUFFER (self));
+  g_return_if_fail (iter != NULL && photo_id != NULL);
+
+  anchor = gtk_text_child_anchor_new ();
   /* The id is set before insertion: handlers of insert-child-anchor (the
    * editor making the photo card) need it. */
   g_object_set_data_full (G_OBJECT (anchor), PHOTO_KEY, g_strdup (photo_id), g_free);
