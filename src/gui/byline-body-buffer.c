@@ -8,14 +8,17 @@
  * while empty is kept in tail_style. Inline marks are the tags "bold" and
  * "italic", and one anonymous tag per link carrying its href. Everything
  * typed or deleted goes through insert_text/delete_range, where the styles
- * are made whole again: that is what keeps dup_blocks() exact.
+ * are made whole again: that is what keeps dup_blocks() exact. Undo and
+ * redo are BylineBodyHistory's, which replays its records through the same
+ * functions in "replay" mode: no typing rule, no normalisation.
  */
 
 #include "config.h"
 
 #include <string.h>
 
-#include "byline-body-buffer.h"
+#include "byline-body-buffer-private.h"
+#include "byline-body-history.h"
 #include "byline-text.h"
 
 #define HREF_KEY     "byline-href"
@@ -53,6 +56,10 @@ struct _BylineBodyBuffer
   guint                 loading;
   /* set_blocks() fills the line cache itself. */
   guint                 bulk_loading : 1;
+  /* While > 0, the history puts back text exactly as it was recorded. */
+  guint                 replaying;
+
+  BylineBodyHistory    *history;
 };
 
 G_DEFINE_FINAL_TYPE (BylineBodyBuffer, byline_body_buffer, GTK_TYPE_TEXT_BUFFER)
@@ -81,10 +88,13 @@ is_inline_tag (BylineBodyBuffer *self,
   return tag == self->bold || tag == self->italic || tag_href (tag) != NULL;
 }
 
-static gboolean
-is_format_tag (BylineBodyBuffer *self,
-               GtkTextTag       *tag)
+gboolean
+byline_body_buffer_is_format_tag (BylineBodyBuffer *self,
+                                  GtkTextTag       *tag)
 {
+  g_return_val_if_fail (BYLINE_IS_BODY_BUFFER (self), FALSE);
+  g_return_val_if_fail (GTK_IS_TEXT_TAG (tag), FALSE);
+
   for (guint i = 1; i < G_N_ELEMENTS (self->paragraph_tags); i++)
     if (tag == self->paragraph_tags[i])
       return TRUE;
@@ -95,7 +105,7 @@ is_format_tag (BylineBodyBuffer *self,
 static void
 emit_blocks_changed (BylineBodyBuffer *self)
 {
-  if (self->loading == 0)
+  if (self->loading == 0 && self->replaying == 0)
     g_signal_emit (self, signals[BLOCKS_CHANGED], 0);
 }
 
@@ -411,6 +421,8 @@ byline_body_buffer_toggle_mark (BylineBodyBuffer  *self,
       self->pending_offset = gtk_text_iter_get_offset (start);
       self->pending_tag = tag;
       self->pending_on = on;
+      /* Bold typed after plain text is a step of its own. */
+      byline_body_history_break_group (self->history);
       return;
     }
 
@@ -507,6 +519,22 @@ restyle_inserted_lines (BylineBodyBuffer     *self,
     }
 }
 
+/* Loading, pasting and replaying: the caller sets the styles. */
+static void
+insert_text_as_is (BylineBodyBuffer *self,
+                   GtkTextIter      *iter,
+                   const char       *text,
+                   int               length)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  int offset = gtk_text_iter_get_offset (iter);
+  GtkTextIter start;
+
+  GTK_TEXT_BUFFER_CLASS (byline_body_buffer_parent_class)->insert_text (buffer, iter, text, length);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+  mark_dirty (self, &start, iter);
+}
+
 static void
 byline_body_buffer_insert_text (GtkTextBuffer *buffer,
                                 GtkTextIter   *iter,
@@ -521,6 +549,14 @@ byline_body_buffer_insert_text (GtkTextBuffer *buffer,
   int start_offset, end_offset;
   gboolean at_line_end;
 
+  /* Replayed text is what the buffer held, character for character (a
+   * lone combining mark too): the recorded tag offsets depend on it. */
+  if (self->replaying > 0)
+    {
+      insert_text_as_is (self, iter, text, length);
+      return;
+    }
+
   /* The model counts mark offsets in NFC characters: keep the buffer in
    * NFC so that both count the same characters. */
   nfc = g_utf8_normalize (text, length, G_NORMALIZE_NFC);
@@ -529,11 +565,7 @@ byline_body_buffer_insert_text (GtkTextBuffer *buffer,
 
   if (self->loading > 0)
     {
-      int offset = gtk_text_iter_get_offset (iter);
-
-      GTK_TEXT_BUFFER_CLASS (byline_body_buffer_parent_class)->insert_text (buffer, iter, text, length);
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
-      mark_dirty (self, &start, iter);
+      insert_text_as_is (self, iter, text, length);
       return;
     }
 
@@ -561,7 +593,7 @@ byline_body_buffer_delete_range (GtkTextBuffer *buffer,
   BylineParagraphStyle style;
   int offset;
 
-  if (self->loading > 0)
+  if (self->loading > 0 || self->replaying > 0)
     {
       GTK_TEXT_BUFFER_CLASS (byline_body_buffer_parent_class)->delete_range (buffer, start, end);
       mark_dirty (self, start, start);
@@ -630,7 +662,7 @@ format_tag_toggled (BylineBodyBuffer  *self,
                     const GtkTextIter *start,
                     const GtkTextIter *end)
 {
-  if (!is_format_tag (self, tag))
+  if (!byline_body_buffer_is_format_tag (self, tag))
     return;
 
   mark_dirty (self, start, end);
@@ -720,13 +752,17 @@ replace_all (const char *text,
   return g_strjoinv (to, parts);
 }
 
-static void
-insert_photo_anchor (BylineBodyBuffer *self,
-                     GtkTextIter      *iter,
-                     const char       *photo_id)
+void
+byline_body_buffer_insert_photo (BylineBodyBuffer *self,
+                                 GtkTextIter      *iter,
+                                 const char       *photo_id)
 {
-  g_autoptr(GtkTextChildAnchor) anchor = gtk_text_child_anchor_new ();
+  g_autoptr(GtkTextChildAnchor) anchor = NULL;
 
+  g_return_if_fail (BYLINE_IS_BODY_BUFFER (self));
+  g_return_if_fail (iter != NULL && photo_id != NULL);
+
+  anchor = gtk_text_child_anchor_new ();
   /* The id is set before insertion: handlers of insert-child-anchor (the
    * editor making the photo card) need it. */
   g_object_set_data_full (G_OBJECT (anchor), PHOTO_KEY, g_strdup (photo_id), g_free);
@@ -749,7 +785,7 @@ insert_block (BylineBodyBuffer  *self,
 
   if (byline_block_get_kind (block) == BYLINE_BLOCK_PHOTO)
     {
-      insert_photo_anchor (self, iter, byline_block_get_photo_id (block));
+      byline_body_buffer_insert_photo (self, iter, byline_block_get_photo_id (block));
       if (restyle)
         apply_line_style (self, line, BYLINE_PARAGRAPH_STYLE_PARAGRAPH);
       return;
@@ -849,7 +885,7 @@ byline_body_buffer_set_blocks (BylineBodyBuffer *self,
 
   self->loading++;
   self->bulk_loading = TRUE;
-  gtk_text_buffer_begin_irreversible_action (buffer);
+  byline_body_history_begin_irreversible (self->history);
 
   gtk_text_buffer_set_text (buffer, "", 0);
   remove_link_tags (self);
@@ -865,7 +901,7 @@ byline_body_buffer_set_blocks (BylineBodyBuffer *self,
   gtk_text_buffer_get_start_iter (buffer, &iter);
   gtk_text_buffer_place_cursor (buffer, &iter);
 
-  gtk_text_buffer_end_irreversible_action (buffer);
+  byline_body_history_end_irreversible (self->history);
   self->bulk_loading = FALSE;
   self->loading--;
 }
@@ -892,9 +928,12 @@ byline_body_buffer_insert_blocks (BylineBodyBuffer *self,
   gtk_text_iter_set_line_offset (&line_start, 0);
   empty_line = gtk_text_iter_ends_line (&line_start);
 
+  /* A paste is one undo step: typing before or after it is another. */
+  byline_body_history_break_group (self->history);
   gtk_text_buffer_begin_user_action (buffer);
   insert_blocks_at (self, iter, blocks, empty_line);
   gtk_text_buffer_end_user_action (buffer);
+  byline_body_history_break_group (self->history);
 
   emit_blocks_changed (self);
 }
@@ -1280,6 +1319,22 @@ byline_body_buffer_constructed (GObject *object)
   self->bold = gtk_text_buffer_create_tag (buffer, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
   self->italic = gtk_text_buffer_create_tag (buffer, "italic", "style", PANGO_STYLE_ITALIC, NULL);
   self->dirty = gtk_text_buffer_create_tag (buffer, "blocks-dirty", NULL);
+
+  self->history = byline_body_history_new (self);
+}
+
+static void
+byline_body_buffer_dispose (GObject *object)
+{
+  BylineBodyBuffer *self = BYLINE_BODY_BUFFER (object);
+
+  /* The history listens to this buffer: it stops while both are whole,
+   * however many references to it are left. */
+  if (self->history != NULL)
+    g_object_run_dispose (G_OBJECT (self->history));
+  g_clear_object (&self->history);
+
+  G_OBJECT_CLASS (byline_body_buffer_parent_class)->dispose (object);
 }
 
 static void
@@ -1299,6 +1354,7 @@ byline_body_buffer_class_init (BylineBodyBufferClass *klass)
   GtkTextBufferClass *buffer_class = GTK_TEXT_BUFFER_CLASS (klass);
 
   object_class->constructed = byline_body_buffer_constructed;
+  object_class->dispose = byline_body_buffer_dispose;
   object_class->finalize = byline_body_buffer_finalize;
 
   buffer_class->insert_text = byline_body_buffer_insert_text;
@@ -1333,5 +1389,54 @@ byline_body_buffer_init (BylineBodyBuffer *self)
 BylineBodyBuffer *
 byline_body_buffer_new (void)
 {
-  return g_object_new (BYLINE_TYPE_BODY_BUFFER, "enable-undo", TRUE, NULL);
+  /* GtkTextHistory records text only: it would bring deleted text back
+   * without its formatting and cannot undo a format at all. */
+  return g_object_new (BYLINE_TYPE_BODY_BUFFER, "enable-undo", FALSE, NULL);
+}
+
+BylineBodyHistory *
+byline_body_buffer_get_history (BylineBodyBuffer *self)
+{
+  g_return_val_if_fail (BYLINE_IS_BODY_BUFFER (self), NULL);
+
+  return self->history;
+}
+
+/* Replay ---------------------------------------------------------------- */
+
+void
+byline_body_buffer_begin_replay (BylineBodyBuffer *self)
+{
+  g_return_if_fail (BYLINE_IS_BODY_BUFFER (self));
+
+  self->replaying++;
+  self->pending_tag = NULL;
+}
+
+void
+byline_body_buffer_end_replay (BylineBodyBuffer *self)
+{
+  g_return_if_fail (BYLINE_IS_BODY_BUFFER (self));
+  g_return_if_fail (self->replaying > 0);
+
+  self->replaying--;
+  /* The tail style changes no tag: tell the listeners in any case. */
+  emit_blocks_changed (self);
+}
+
+BylineParagraphStyle
+byline_body_buffer_get_tail_style (BylineBodyBuffer *self)
+{
+  g_return_val_if_fail (BYLINE_IS_BODY_BUFFER (self), BYLINE_PARAGRAPH_STYLE_PARAGRAPH);
+
+  return self->tail_style;
+}
+
+void
+byline_body_buffer_set_tail_style (BylineBodyBuffer     *self,
+                                   BylineParagraphStyle  style)
+{
+  g_return_if_fail (BYLINE_IS_BODY_BUFFER (self));
+
+  self->tail_style = style;
 }

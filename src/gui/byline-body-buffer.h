@@ -29,8 +29,10 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (BylineBodyBuffer, byline_body_buffer, BYLINE, BODY_BUFFER, GtkTextBuffer)
 
+typedef struct _BylineBodyHistory BylineBodyHistory;
+
 BylineBodyBuffer     *byline_body_buffer_new                 (void);
-/* Replaces the whole text; not undoable. */
+/* Replaces the whole text; not undoable, and forgets the undo history. */
 void                  byline_body_buffer_set_blocks          (BylineBodyBuffer  *self,
                                                               GPtrArray         *blocks);
 /* The text as a new array of new blocks. Empty paragraphs are dropped. */
@@ -69,5 +71,8 @@ const char           *byline_body_buffer_get_link            (BylineBodyBuffer  
                                                               GtkTextIter       *end);
 /* The photo id of an anchor made by this buffer, else NULL. */
 const char           *byline_body_buffer_get_anchor_photo    (GtkTextChildAnchor *anchor);
+/* Undo and redo of text and formatting (the buffer's "enable-undo" is
+ * off). Owned by the buffer. */
+BylineBodyHistory    *byline_body_buffer_get_history         (BylineBodyBuffer  *self);
 
 G_END_DECLS

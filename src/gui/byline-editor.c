@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "byline-application.h"
+#include "byline-body-history.h"
 #include "byline-body-view.h"
 #include "byline-editor.h"
 #include "byline-find-bar.h"
@@ -273,7 +274,13 @@ load_body (BylineEditor *self)
   if (self->article != NULL)
     byline_body_buffer_set_blocks (self->body, byline_article_get_blocks (self->article));
   else
-    gtk_text_buffer_set_text (buffer, "", 0);
+    {
+      /* Through set_blocks(): an empty editor has no undo back into the
+       * article it showed. */
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      byline_body_buffer_set_blocks (self->body, none);
+    }
   self->body_dirty = FALSE;
   remember_synced_blocks (self);
 
@@ -576,6 +583,83 @@ find_action (GtkWidget  *widget,
   byline_find_bar_reveal (BYLINE_EDITOR (widget)->find_bar);
 }
 
+/* Undo ------------------------------------------------------------------ */
+
+static void
+update_undo_actions (BylineEditor *self)
+{
+  BylineBodyHistory *history = byline_body_buffer_get_history (self->body);
+  gboolean editable = gtk_text_view_get_editable (self->body_view);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo",
+                                 editable && byline_body_history_get_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.redo",
+                                 editable && byline_body_history_get_can_redo (history));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BylineEditor *self = BYLINE_EDITOR (widget);
+  BylineBodyHistory *history = byline_body_buffer_get_history (self->body);
+
+  /* A draft shown read-only is never changed, not even back. */
+  if (!gtk_text_view_get_editable (self->body_view))
+    return;
+
+  if (g_str_equal (action_name, "editor.undo"))
+    byline_body_history_undo (history);
+  else
+    byline_body_history_redo (history);
+
+  gtk_text_view_scroll_mark_onscreen (self->body_view, gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->body)));
+  update_toolbar (self);
+}
+
+/* The title and lead ride inside the body view (its header): their own
+ * Ctrl+Z passes through the body's controller and must go on to them. */
+static gboolean
+undo_shortcut_cb (GtkWidget *view,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  if (!gtk_widget_has_focus (view))
+    return FALSE;
+
+  return gtk_widget_activate_action (view, g_variant_get_string (args, NULL), NULL);
+}
+
+/* Ctrl+Z in the body is the body's undo, with its formatting; in the
+ * title, the lead and the entries it stays theirs. */
+static void
+add_undo_shortcuts (BylineEditor *self)
+{
+  static const struct {
+    const char *trigger;
+    const char *action;
+  } undo_shortcuts[] = {
+    { "<Control>z", "editor.undo" },
+    { "<Control><Shift>z", "editor.redo" },
+    { "<Control>y", "editor.redo" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (undo_shortcuts); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (undo_shortcuts[i].trigger),
+                                                gtk_callback_action_new (undo_shortcut_cb, NULL, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (undo_shortcuts[i].action));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+
+  /* Before GtkTextView's own bindings, which would ask GtkTextHistory. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (self->body_view), controller);
+}
+
 /* Paste ----------------------------------------------------------------- */
 
 /* Browsers put text/html on the clipboard as UTF-8, except old Firefox
@@ -672,6 +756,9 @@ body_paste_clipboard_cb (BylineEditor *self,
 {
   static const char *mime_types[] = { "text/html", NULL };
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+
+  /* A paste right after typing is an undo step of its own. */
+  byline_body_history_break_group (byline_body_buffer_get_history (self->body));
 
   /* Rich paste keeps headings, lists, quotes, bold, italic and links and
    * drops everything else; plain text goes the default way. */
@@ -1031,6 +1118,8 @@ byline_editor_class_init (BylineEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.italic", NULL, mark_action);
   gtk_widget_class_install_action (widget_class, "editor.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "editor.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "editor.redo", NULL, undo_action);
   for (guint i = 0; i < G_N_ELEMENTS (paragraph_actions); i++)
     gtk_widget_class_install_action (widget_class, paragraph_actions[i].action, NULL,
                                      paragraph_style_action);
@@ -1110,6 +1199,12 @@ setup_body (BylineEditor *self)
                            G_CALLBACK (update_toolbar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->body_view, "paste-clipboard",
                            G_CALLBACK (body_paste_clipboard_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (byline_body_buffer_get_history (self->body), "notify::can-undo",
+                           G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (byline_body_buffer_get_history (self->body), "notify::can-redo",
+                           G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->body_view, "notify::editable",
+                           G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (focus, "leave", G_CALLBACK (body_focus_leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->body_view), focus);
@@ -1118,6 +1213,8 @@ setup_body (BylineEditor *self)
   gtk_widget_add_controller (GTK_WIDGET (self->body_view), keys);
 
   byline_find_bar_set_view (self->find_bar, self->body_view);
+  add_undo_shortcuts (self);
+  update_undo_actions (self);
 }
 
 static void

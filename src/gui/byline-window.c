@@ -141,8 +141,10 @@ set_editable (BylineWindow *self,
         gtk_text_view_set_editable (GTK_TEXT_VIEW (view), editable);
     }
 
+  /* Undo and redo follow the editor's history and its body's "editable". */
   for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &name, &parameter_type, &property_name); i++)
-    if (!g_str_equal (name, "editor.find"))
+    if (!g_str_equal (name, "editor.find") && !g_str_equal (name, "editor.undo") &&
+        !g_str_equal (name, "editor.redo"))
       gtk_widget_action_set_enabled (GTK_WIDGET (self->editor), name, editable);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->article_panel), editable);

@@ -11,186 +11,9 @@
 
 #include <string.h>
 
-#include <adwaita.h>
-#include <gdk/x11/gdkx.h>
-
-#include "byline-body-buffer.h"
-#include "byline-editor.h"
 #include "byline-find-bar.h"
 #include "byline-spell-adapter.h"
-
-#define PHOTO_ID "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
-
-static void
-spin_until_idle (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds; fails after 10 s (a hang,
- * not a speed measurement). */
-#define SPIN_UNTIL(condition) \
-  G_STMT_START { \
-    gboolean timed_out_ = FALSE; \
-    guint source_ = g_timeout_add_seconds (10, timeout_cb, &timed_out_); \
-    while (!(condition) && !timed_out_) \
-      g_main_context_iteration (NULL, TRUE); \
-    g_assert_false (timed_out_); \
-    g_source_remove (source_); \
-  } G_STMT_END
-
-static guint
-char_offset (const char *text,
-             const char *needle)
-{
-  const char *found = strstr (text, needle);
-
-  g_assert_nonnull (found);
-  return g_utf8_pointer_to_offset (text, found);
-}
-
-static BylineBlock *
-paragraph_with_marks (void)
-{
-  const char *text = "Chiều ngày 16/02/2023, Đoàn công tác đến xã Mỹ Quí.";
-  BylineBlock *block = byline_block_new (BYLINE_BLOCK_PARAGRAPH, text);
-
-  byline_block_add_mark (block, BYLINE_MARK_BOLD, 0, 5, NULL);
-  byline_block_add_mark (block, BYLINE_MARK_ITALIC, char_offset (text, "ngày"), char_offset (text, "ngày") + 4, NULL);
-  byline_block_add_mark (block, BYLINE_MARK_LINK, char_offset (text, "xã Mỹ Quí"),
-                         char_offset (text, "xã Mỹ Quí") + 9, "https://thapmuoi.dongthap.gov.vn/");
-  return block;
-}
-
-/* Every kind of block and mark. */
-static BylineArticle *
-new_full_article (void)
-{
-  BylineArticle *article = byline_article_new ();
-  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
-  g_autoptr(BylinePhoto) photo = byline_photo_new (PHOTO_ID, "jpg");
-
-  byline_photo_set_caption (photo, "Đoàn công tác làm việc tại xã Mỹ Quí");
-  byline_article_add_photo (article, photo);
-  byline_article_set_title (article, "Kiểm tra Chương trình hành động của Huyện ủy");
-  byline_article_set_lead (article, "Đoàn công tác của Ban Thường vụ Huyện ủy làm việc với xã Mỹ Quí.");
-
-  g_ptr_array_add (blocks, byline_block_new_heading (2, "Nhiệm vụ năm 2023"));
-  g_ptr_array_add (blocks, paragraph_with_marks ());
-  g_ptr_array_add (blocks, byline_block_new (BYLINE_BLOCK_QUOTE, "Quan tâm sâu sát công tác lãnh đạo."));
-  g_ptr_array_add (blocks, byline_block_new_list_item (FALSE, "Mã vùng trồng lúa"));
-  g_ptr_array_add (blocks, byline_block_new_list_item (FALSE, "NTM nâng cao"));
-  g_ptr_array_add (blocks, byline_block_new_list_item (TRUE, "Chính quyền phục vụ nhân dân"));
-  g_ptr_array_add (blocks, byline_block_new_photo (PHOTO_ID));
-  g_ptr_array_add (blocks, byline_block_new_heading (3, "Kết luận"));
-  g_ptr_array_add (blocks, byline_block_new (BYLINE_BLOCK_PARAGRAPH, "BT: Nguyễn Thu – Hình: Hoàng Kha"));
-  byline_article_set_blocks (article, blocks);
-
-  return article;
-}
-
-typedef struct
-{
-  GtkWindow     *window;
-  BylineEditor  *editor;
-  BylineArticle *article;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  BylineArticle *(*make_article) (void) = (gpointer) data;
-
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  fixture->editor = BYLINE_EDITOR (byline_editor_new ());
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
-  gtk_window_set_default_size (fixture->window, 1000, 700);
-  fixture->article = make_article != NULL ? make_article () : byline_article_new ();
-  byline_editor_set_article (fixture->editor, fixture->article);
-  gtk_window_present (fixture->window);
-  spin_until_idle ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
-  gtk_window_destroy (fixture->window);
-  spin_until_idle ();
-  /* No reference cycles: the editor goes with its window. */
-  g_assert_null (fixture->editor);
-  g_clear_object (&fixture->article);
-}
-
-static GtkTextBuffer *
-body_of (Fixture *fixture)
-{
-  return GTK_TEXT_BUFFER (byline_editor_get_body_buffer (fixture->editor));
-}
-
-static GObject *
-child_of (Fixture    *fixture,
-          const char *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (fixture->editor), BYLINE_TYPE_EDITOR, name);
-}
-
-static char *
-dup_slice (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
-}
-
-static void
-iter_at_text (GtkTextBuffer *buffer,
-              const char    *needle,
-              GtkTextIter   *start,
-              GtkTextIter   *end)
-{
-  g_autofree char *text = dup_slice (buffer);
-  guint offset = char_offset (text, needle);
-
-  gtk_text_buffer_get_iter_at_offset (buffer, start, offset);
-  gtk_text_buffer_get_iter_at_offset (buffer, end, offset + g_utf8_strlen (needle, -1));
-}
-
-static gboolean
-has_tag_named (const GtkTextIter *iter,
-               const char        *name)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (gtk_text_iter_get_buffer (iter));
-
-  return gtk_text_iter_has_tag (iter, gtk_text_tag_table_lookup (table, name));
-}
-
-static void
-assert_blocks_equal (GPtrArray *actual,
-                     GPtrArray *expected)
-{
-  g_assert_cmpuint (actual->len, ==, expected->len);
-  for (guint i = 0; i < actual->len; i++)
-    {
-      if (!byline_block_equal (actual->pdata[i], expected->pdata[i]))
-        g_error ("block %u differs: \"%s\" (kind %d, %u marks) vs \"%s\" (kind %d, %u marks)", i,
-                 byline_block_get_text (actual->pdata[i]), byline_block_get_kind (actual->pdata[i]),
-                 byline_block_get_n_marks (actual->pdata[i]),
-                 byline_block_get_text (expected->pdata[i]), byline_block_get_kind (expected->pdata[i]),
-                 byline_block_get_n_marks (expected->pdata[i]));
-    }
-}
+#include "editor-test-util.h"
 
 static void
 test_editor_load (Fixture       *fixture,
@@ -676,13 +499,19 @@ test_editor_find_replace (Fixture       *fixture,
   g_assert_cmpstr (byline_block_get_text (blocks->pdata[1]), ==, "Quận ỦY và Quận đoàn");
   g_assert_cmpint (byline_block_get_kind (blocks->pdata[1]), ==, BYLINE_BLOCK_HEADING);
 
-  /* Replace all is one undo step. */
-  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
-  gtk_text_buffer_undo (buffer);
+  /* Replace all is one undo step, and the heading stays a heading. */
+  undo (fixture);
   byline_editor_flush (fixture->editor);
   blocks = byline_article_get_blocks (fixture->article);
   g_assert_cmpstr (byline_block_get_text (blocks->pdata[0]), ==, "Huyện ủy Tháp Mười chỉ đạo.");
   g_assert_cmpstr (byline_block_get_text (blocks->pdata[1]), ==, "HUYỆN ỦY và huyện đoàn");
+  g_assert_cmpint (byline_block_get_kind (blocks->pdata[1]), ==, BYLINE_BLOCK_HEADING);
+  g_assert_false (can_undo (fixture));
+  redo (fixture);
+  byline_editor_flush (fixture->editor);
+  blocks = byline_article_get_blocks (fixture->article);
+  g_assert_cmpstr (byline_block_get_text (blocks->pdata[1]), ==, "Quận ỦY và Quận đoàn");
+  g_assert_cmpint (byline_block_get_kind (blocks->pdata[1]), ==, BYLINE_BLOCK_HEADING);
 }
 
 static void
@@ -845,24 +674,6 @@ test_editor_outside_change (Fixture       *fixture,
   text = dup_slice (body_of (fixture));
   g_assert_null (strstr (text, "\xef\xbf\xbc"));
   g_assert_nonnull (strstr (text, "Kết luận"));
-}
-
-/* Real key presses through the X server (XTEST), as a user types them:
- * checks that the shortcuts of the application's table reach the editor,
- * and reach it once (a shortcut handled twice would toggle bold off). */
-static void
-press_keys (Fixture    *fixture,
-            const char *keys)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, "key", "--clearmodifiers", keys, NULL };
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
 static void
