@@ -2,11 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * vips_thumbnail does the heavy part: it shrinks on load (a JPEG decodes
- * straight at 1/2, 1/4 or 1/8 scale), streams the rest, rotates upright
- * and converts to sRGB, so a 24 MP photo never sits in memory at full
- * size. The decode lock keeps it to one photo at a time when a whole
- * article is being prepared for upload.
+ * The photo engine does the pixels (vips_thumbnail: shrink on load,
+ * upright, sRGB, so a 24 MP photo never sits in memory at full size) and
+ * the metadata; this file names, caches and publishes the result. The
+ * decode lock keeps it to one photo at a time when a whole article is
+ * being prepared for upload.
  */
 
 #include "config.h"
@@ -16,24 +16,23 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <vips/vips.h>
 
 #include "byline-photo-derivative.h"
-#include "byline-photo-import.h"
+#include "byline-photo-engine.h"
 #include "byline-photo-metadata.h"
 #include "byline-photo-private.h"
 
 typedef struct
 {
-  char               *source_path;
-  char               *cache_dir;
-  char               *id;
-  BylinePhotoCredits *credits;
-  guint               max_edge;
-  gboolean            has_alpha;
-  gboolean            has_profile;
+  const BylinePhotoEngine *engine;
+  char                    *source_path;
+  char                    *cache_dir;
+  char                    *id;
+  BylinePhotoCredits      *credits;
+  guint                    max_edge;
+  gboolean                 has_alpha;
+  gboolean                 has_profile;
 } Derivative;
 
 static void
@@ -44,65 +43,6 @@ derivative_free (Derivative *derivative)
   g_free (derivative->id);
   byline_photo_credits_free (derivative->credits);
   g_free (derivative);
-}
-
-static void
-set_failed (GError **error)
-{
-  byline_photo_set_vips_error (error, BYLINE_PHOTO_ERROR_FAILED,
-                               _("Could not prepare the photo for upload. Try attaching it again."));
-}
-
-/* Only the header: enough to know whether the result needs alpha and
- * whether there is a colour profile to convert from, and that the file
- * is there and is an image. */
-static gboolean
-read_header (const char  *source_path,
-             gboolean    *has_alpha,
-             gboolean    *has_profile,
-             GError     **error)
-{
-  g_autoptr(BylineVipsImage) header = vips_image_new_from_file (source_path, NULL);
-
-  if (header == NULL)
-    {
-      set_failed (error);
-      return FALSE;
-    }
-
-  *has_alpha = vips_image_hasalpha (header);
-  *has_profile = vips_image_get_typeof (header, VIPS_META_ICC_NAME) != 0;
-  return TRUE;
-}
-
-static gboolean
-render (Derivative  *derivative,
-        const char  *tmp_path,
-        GError     **error)
-{
-  g_autoptr(BylineVipsImage) image = NULL;
-  int failed;
-
-  /* "height" too, so max_edge bounds the longest edge whichever it is;
-   * VIPS_SIZE_DOWN never enlarges a small photo. The profile goes with
-   * the other metadata, so an Adobe RGB photo is converted to sRGB first;
-   * without one, vips 8.14 would still "convert" and turn grey into RGB. */
-  failed = vips_thumbnail (derivative->source_path, &image, derivative->max_edge,
-                           "height", derivative->max_edge,
-                           "size", VIPS_SIZE_DOWN,
-                           "export_profile", derivative->has_profile ? "srgb" : NULL,
-                           "fail_on", VIPS_FAIL_ON_TRUNCATED,
-                           NULL);
-  if (failed == 0 && derivative->has_alpha)
-    failed = vips_pngsave (image, tmp_path, "strip", TRUE, NULL);
-  else if (failed == 0)
-    failed = vips_jpegsave (image, tmp_path, "Q", 85, "strip", TRUE,
-                            "optimize_coding", TRUE, NULL);
-
-  if (failed != 0)
-    set_failed (error);
-
-  return failed == 0;
 }
 
 static char *
@@ -137,7 +77,9 @@ write_file (Derivative  *derivative,
     return FALSE;
 
   byline_photo_decode_lock ();
-  rendered = render (derivative, tmp_path, error);
+  rendered = derivative->engine->render (derivative->source_path, derivative->max_edge,
+                                         derivative->has_alpha, derivative->has_profile,
+                                         tmp_path, error);
   /* The decode's buffers were freed into the malloc arenas of this thread
    * and of libvips's workers, which glibc keeps for the next allocation
    * of the same thread: over a whole article they added up to a peak of
@@ -165,8 +107,8 @@ derivative_run (Derivative    *derivative,
   g_autofree char *name = NULL;
   g_autofree char *final_path = NULL;
 
-  if (!read_header (derivative->source_path, &derivative->has_alpha,
-                    &derivative->has_profile, error))
+  if (!derivative->engine->read_header (derivative->source_path, &derivative->has_alpha,
+                                       &derivative->has_profile, error))
     return NULL;
 
   name = g_strdup_printf ("%s-%u-%s.%s", derivative->id, derivative->max_edge,
@@ -189,11 +131,13 @@ derivative_thread (GTask        *task,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
+  Derivative *derivative = task_data;
   GError *error = NULL;
-  GFile *file;
+  GFile *file = NULL;
 
-  byline_photo_libs_init ();
-  file = derivative_run (task_data, cancellable, &error);
+  derivative->engine = byline_photo_engine_get (&error);
+  if (derivative->engine != NULL)
+    file = derivative_run (derivative, cancellable, &error);
   if (file == NULL)
     g_task_return_error (task, error);
   else
@@ -260,14 +204,20 @@ check_thread (GTask        *task,
 {
   GStrv paths = task_data;
   GError *error = NULL;
+  const BylinePhotoEngine *engine = byline_photo_engine_get (&error);
 
-  byline_photo_libs_init ();
+  if (engine == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
   for (guint i = 0; paths[i] != NULL; i++)
     {
       gboolean has_alpha, has_profile;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, &error)
-          || !read_header (paths[i], &has_alpha, &has_profile, &error))
+          || !engine->read_header (paths[i], &has_alpha, &has_profile, &error))
         {
           g_task_return_error (task, error);
           return;

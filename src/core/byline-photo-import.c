@@ -19,29 +19,14 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <vips/vips.h>
 
+#include "byline-photo-engine.h"
 #include "byline-photo-import.h"
 #include "byline-photo-metadata.h"
 #include "byline-photo-private.h"
 #include "byline-text.h"
 
 #define COPY_BUFFER_SIZE (256 * 1024)
-
-G_DEFINE_QUARK (byline-photo-error-quark, byline_photo_error)
-
-/* What WordPress accepts as an image upload and every browser shows. */
-static const struct
-{
-  const char *loader;
-  const char *mime_type;
-  const char *extension;
-} formats[] = {
-  { "jpegload", "image/jpeg", "jpg" },
-  { "pngload", "image/png", "png" },
-  { "webpload", "image/webp", "webp" },
-  { "gifload", "image/gif", "gif" },
-};
 
 typedef struct
 {
@@ -141,84 +126,20 @@ copy_to_temp (Import        *import,
   return g_strdup (g_checksum_get_string (checksum));
 }
 
-static int
-find_format (const char  *path,
-             GError     **error)
-{
-  const char *type_name = vips_foreign_find_load (path);
-  const char *nickname;
-
-  if (type_name == NULL)
-    {
-      byline_photo_set_vips_error (error, BYLINE_PHOTO_ERROR_NOT_AN_IMAGE,
-                                   _("This file is not a photo. Byline accepts JPEG, PNG, WebP and GIF images."));
-      return -1;
-    }
-
-  nickname = vips_nickname_find (g_type_from_name (type_name));
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      if (g_strcmp0 (nickname, formats[i].loader) == 0)
-        return i;
-    }
-
-  g_set_error_literal (error, BYLINE_PHOTO_ERROR, BYLINE_PHOTO_ERROR_UNSUPPORTED,
-                       _("This kind of image cannot be published. Save it as JPEG, PNG or WebP and attach it again."));
-  return -1;
-}
-
-/* Decodes the whole file once. The header alone says nothing about a
- * JPEG cut short; a small shrink-on-load thumbnail still reads every
- * byte of the compressed data, at a fraction of a full decode's cost. */
-static gboolean
-check_decodes (const char  *path,
-               guint       *width,
-               guint       *height,
-               GError     **error)
-{
-  g_autoptr(BylineVipsImage) header = NULL;
-  g_autoptr(BylineVipsImage) thumbnail = NULL;
-  double mean;
-
-  header = vips_image_new_from_file (path, "access", VIPS_ACCESS_SEQUENTIAL,
-                                     "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL);
-  if (header == NULL
-      || vips_image_get_width (header) <= 0
-      || vips_image_get_height (header) <= 0
-      || vips_thumbnail (path, &thumbnail, 64, "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL) != 0
-      || vips_avg (thumbnail, &mean, NULL) != 0)
-    {
-      byline_photo_set_vips_error (error, BYLINE_PHOTO_ERROR_CORRUPT,
-                                   _("This photo is damaged or incomplete. Copy it again from the camera or the sender, then attach it again."));
-      return FALSE;
-    }
-
-  *width = vips_image_get_width (header);
-  *height = vips_image_get_height (header);
-  if (vips_image_get_orientation_swap (header))
-    {
-      guint swap = *width;
-
-      *width = *height;
-      *height = swap;
-    }
-
-  return TRUE;
-}
-
 static BylinePhoto *
 new_photo (Import     *import,
            const char *id,
-           int         format,
+           const char *mime_type,
+           const char *extension,
            guint       width,
            guint       height)
 {
-  g_autoptr(BylinePhoto) photo = byline_photo_new (id, formats[format].extension);
+  g_autoptr(BylinePhoto) photo = byline_photo_new (id, extension);
   g_autofree char *basename = g_file_get_basename (import->source);
   g_autofree char *display = g_filename_display_name (basename);
   g_autofree char *name = byline_text_normalize (display, -1, NULL);
 
-  byline_photo_set_mime_type (photo, formats[format].mime_type);
+  byline_photo_set_mime_type (photo, mime_type);
   byline_photo_set_size (photo, width, height);
   byline_photo_set_original_name (photo, name);
 
@@ -241,17 +162,19 @@ prefill_credits (BylinePhoto *photo,
 }
 
 static BylinePhoto *
-import_run (Import        *import,
-            GCancellable  *cancellable,
-            GError       **error)
+import_run (Import                  *import,
+            const BylinePhotoEngine *engine,
+            GCancellable            *cancellable,
+            GError                 **error)
 {
   g_autoptr(BylinePhoto) photo = NULL;
   g_autofree char *id = NULL;
   g_autofree char *file_name = NULL;
   g_autofree char *final_path = NULL;
+  const char *mime_type = NULL;
+  const char *extension = NULL;
   guint width = 0, height = 0;
   gboolean decoded;
-  int format;
 
   if (!(id = copy_to_temp (import, cancellable, error)))
     {
@@ -263,16 +186,15 @@ import_run (Import        *import,
     }
 
   byline_photo_decode_lock ();
-  format = find_format (import->tmp_path, error);
-  decoded = format >= 0 && check_decodes (import->tmp_path, &width, &height, error);
+  decoded = engine->identify (import->tmp_path, &mime_type, &extension, &width, &height, error);
   byline_photo_decode_unlock ();
   if (!decoded || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  photo = new_photo (import, id, format, width, height);
+  photo = new_photo (import, id, mime_type, extension, width, height);
   prefill_credits (photo, import->tmp_path);
 
-  file_name = g_strconcat (id, ".", formats[format].extension, NULL);
+  file_name = g_strconcat (id, ".", extension, NULL);
   final_path = g_build_filename (import->photos_dir, file_name, NULL);
   if (!g_file_test (final_path, G_FILE_TEST_EXISTS)
       && !byline_photo_publish_file (import->tmp_path, final_path, error))
@@ -294,11 +216,13 @@ import_thread (GTask        *task,
 {
   g_autoptr(Import) import = task_data;
   GError *error = NULL;
-  BylinePhoto *photo;
+  const BylinePhotoEngine *engine;
+  BylinePhoto *photo = NULL;
 
-  byline_photo_libs_init ();
-
-  photo = import_run (import, cancellable, &error);
+  /* Before the copy: without the engine nothing gets into the bundle. */
+  engine = byline_photo_engine_get (&error);
+  if (engine != NULL)
+    photo = import_run (import, engine, cancellable, &error);
   if (photo == NULL)
     g_task_return_error (task, error);
   else

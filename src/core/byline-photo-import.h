@@ -23,6 +23,7 @@ typedef enum
   BYLINE_PHOTO_ERROR_UNSUPPORTED,  /* a picture, but not JPEG, PNG, WebP or GIF */
   BYLINE_PHOTO_ERROR_CORRUPT,      /* damaged or cut short */
   BYLINE_PHOTO_ERROR_FAILED,       /* could not make a derivative or thumbnail */
+  BYLINE_PHOTO_ERROR_NO_ENGINE,    /* the photo engine module could not be loaded */
 } BylinePhotoError;
 
 GQuark       byline_photo_error_quark   (void);

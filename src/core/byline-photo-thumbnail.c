@@ -2,18 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * vips_thumbnail shrinks on load: a 24 MP JPEG is decoded at 1/8 scale by
- * libjpeg itself, several times faster and a fraction of the memory of
- * decoding it whole and scaling down (see bench/thumbnails.c).
+ * The photo engine decodes (vips_thumbnail shrinks on load: a 24 MP JPEG
+ * is decoded at 1/8 scale by libjpeg itself, several times faster and a
+ * fraction of the memory of decoding it whole and scaling down, see
+ * bench/thumbnails.c); this file queues the requests.
  */
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <vips/vips.h>
-
-#include "byline-photo-import.h"
-#include "byline-photo-private.h"
+#include "byline-photo-engine.h"
 #include "byline-photo-thumbnail.h"
 
 G_DEFINE_BOXED_TYPE (BylinePhotoThumbnail, byline_photo_thumbnail,
@@ -39,59 +36,6 @@ byline_photo_thumbnail_free (BylinePhotoThumbnail *thumbnail)
 
   g_bytes_unref (thumbnail->pixels);
   g_free (thumbnail);
-}
-
-/* Whatever came in (grey, 16-bit PNG, CMYK, with or without alpha), out
- * goes 8-bit sRGB with alpha: the one layout the GUI handles. */
-static VipsImage *
-to_rgba8 (VipsImage *in)
-{
-  g_autoptr(BylineVipsImage) srgb = NULL;
-  g_autoptr(BylineVipsImage) uchar = NULL;
-  VipsImage *rgba = NULL;
-
-  if (vips_colourspace (in, &srgb, VIPS_INTERPRETATION_sRGB, NULL) != 0
-      || vips_cast_uchar (srgb, &uchar, NULL) != 0)
-    return NULL;
-
-  if (vips_image_get_bands (uchar) == 4)
-    return g_steal_pointer (&uchar);
-  if (vips_image_get_bands (uchar) == 3
-      && vips_bandjoin_const1 (uchar, &rgba, 255.0, NULL) == 0)
-    return rgba;
-
-  vips_error ("byline", "unexpected %d bands", vips_image_get_bands (uchar));
-  return NULL;
-}
-
-static BylinePhotoThumbnail *
-thumbnail_run (const char  *path,
-               guint        size,
-               GError     **error)
-{
-  g_autoptr(BylineVipsImage) image = NULL;
-  g_autoptr(BylineVipsImage) rgba = NULL;
-  BylinePhotoThumbnail *thumbnail;
-  gpointer pixels = NULL;
-  size_t length = 0;
-
-  if (vips_thumbnail (path, &image, size, "height", size, "size", VIPS_SIZE_DOWN, NULL) != 0
-      || (rgba = to_rgba8 (image)) == NULL
-      || (pixels = vips_image_write_to_memory (rgba, &length)) == NULL)
-    {
-      byline_photo_set_vips_error (error, BYLINE_PHOTO_ERROR_FAILED,
-                                   _("Could not show a preview of this photo."));
-      return NULL;
-    }
-
-  thumbnail = g_new0 (BylinePhotoThumbnail, 1);
-  thumbnail->width = vips_image_get_width (rgba);
-  thumbnail->height = vips_image_get_height (rgba);
-  thumbnail->rowstride = (gsize) thumbnail->width * 4;
-  thumbnail->pixels = g_bytes_new_with_free_func (pixels, length, g_free, pixels);
-  g_assert (length == thumbnail->rowstride * thumbnail->height);
-
-  return thumbnail;
 }
 
 typedef struct
@@ -147,13 +91,18 @@ thumbnail_thread (GTask        *task,
   Request *request = task_data;
   GError *error = NULL;
   BylinePhotoThumbnail *thumbnail = NULL;
+  const BylinePhotoEngine *engine = byline_photo_engine_get (&error);
 
-  byline_photo_libs_init ();
+  if (engine == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
   /* Not 40 decoders at once for a 40-photo article, but one per core. */
   thumbnail_slot_acquire ();
   if (!g_cancellable_set_error_if_cancelled (cancellable, &error))
-    thumbnail = thumbnail_run (request->path, request->size, &error);
+    thumbnail = engine->thumbnail (request->path, request->size, &error);
   thumbnail_slot_release ();
 
   if (thumbnail == NULL)

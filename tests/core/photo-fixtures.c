@@ -11,14 +11,25 @@
 #include <string.h>
 #include <vips/vips.h>
 
-#include "byline-photo-private.h"
+#include "byline-photo-engine-private.h"
 #include "photo-fixtures.h"
+
+/* The engine starts libvips (the fixtures' own, too: one copy per
+ * process) with the settings Byline uses. */
+static void
+start_engine (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (byline_photo_engine_get (&error) == NULL)
+    g_error ("%s", error->message);
+}
 
 void
 fixture_init (void)
 {
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  byline_photo_libs_init ();
+  start_engine ();
 }
 
 char *
@@ -46,7 +57,7 @@ fixture_make_image (const char *name,
   char *path = fixture_tmp_path (name);
   VipsImage **bandv = NULL;
 
-  byline_photo_libs_init ();
+  start_engine ();
   g_assert_cmpint (vips_gaussnoise (&noise, width, height, "mean", 128.0, "sigma", 40.0, NULL), ==, 0);
   g_assert_cmpint (vips_cast_uchar (noise, &uchar, NULL), ==, 0);
   g_assert_cmpint (vips_draw_rect1 (uchar, 255.0, 0, 0, width, height / 4, "fill", TRUE, NULL), ==, 0);

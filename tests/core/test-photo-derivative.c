@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "byline-photo-private.h"
+#include "byline-photo-engine-private.h"
 #include "photo-fixtures.h"
 
 #define CAPTION "Lễ hội đua ghe ngo trên sông Maspero, Sóc Trăng"
